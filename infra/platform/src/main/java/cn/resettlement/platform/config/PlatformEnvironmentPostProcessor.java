@@ -1,0 +1,67 @@
+package cn.resettlement.platform.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares, at the lowest precedence so a service's
+ * {@code application.yml} or the environment can override each of them.
+ */
+public class PlatformEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	static final String NAME = "resettlementPlatformDefaults";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> defaults = new HashMap<>();
+		// errors and JSON
+		defaults.put("spring.mvc.problemdetails.enabled", "true");
+		defaults.put("server.error.include-stacktrace", "never");
+		defaults.put("server.shutdown", "graceful");
+		defaults.put("spring.servlet.multipart.max-file-size", "512MB");
+		defaults.put("spring.servlet.multipart.max-request-size", "512MB");
+		defaults.put("spring.threads.virtual.enabled", "true");
+		// database
+		defaults.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+		defaults.put("spring.datasource.hikari.maximum-pool-size", "12");
+		defaults.put("spring.datasource.hikari.connection-timeout", "5000");
+		// Kafka: consumers read CloudEvents; a message that is not one is dead-lettered
+		defaults.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:127.0.0.1:9092}");
+		defaults.put("spring.kafka.consumer.group-id", "${spring.application.name}");
+		defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+		defaults.put("spring.kafka.consumer.enable-auto-commit", "false");
+		defaults.put("spring.kafka.consumer.key-deserializer",
+				"org.apache.kafka.common.serialization.StringDeserializer");
+		defaults.put("spring.kafka.consumer.value-deserializer",
+				"org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
+		defaults.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
+				"cn.resettlement.platform.events.CloudEventDeserializer");
+		defaults.put("spring.kafka.producer.acks", "all");
+		defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
+		defaults.put("spring.kafka.admin.fail-fast", "false");
+		defaults.put("spring.kafka.admin.auto-create", "false");
+		defaults.put("spring.kafka.admin.operation-timeout", "10s");
+		defaults.put("spring.kafka.admin.properties.request.timeout.ms", "5000");
+		defaults.put("spring.kafka.admin.properties.default.api.timeout.ms", "10000");
+		defaults.put("spring.kafka.listener.missing-topics-fatal", "false");
+		// observability
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+		defaults.put("management.endpoint.health.probes.enabled", "true");
+		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db");
+		defaults.put("management.health.kafka.enabled", "false");
+		defaults.put("management.tracing.sampling.probability", "1.0");
+		defaults.put("management.metrics.tags.application", "${spring.application.name}");
+		defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+		defaults.put("logging.structured.format.console", "${LOG_FORMAT:}");
+		// API documents
+		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
+		defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+		environment.getPropertySources().addLast(new MapPropertySource(NAME, defaults));
+	}
+
+}

@@ -1,0 +1,69 @@
+package cn.resettlement.platform.events;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import cn.resettlement.platform.config.PlatformProperties;
+
+/**
+ * Creates this service's topic and the dead-letter topics of what it consumes, with the
+ * configured partitions and replication. Done lazily, so a service starts (and accepts
+ * writes into its outbox) while Kafka is down.
+ */
+public class TopicProvisioner {
+
+	private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+	private final KafkaAdmin admin;
+
+	private final List<NewTopic> topics;
+
+	private volatile boolean done;
+
+	public TopicProvisioner(KafkaAdmin admin, PlatformProperties properties, List<String> consumedTopics) {
+		this.admin = admin;
+		PlatformProperties.Events events = properties.events();
+		List<String> names = new ArrayList<>();
+		if (events.topic() != null) {
+			names.add(events.topic());
+		}
+		for (String consumed : consumedTopics) {
+			names.add(consumed);
+			names.add(consumed + ".dlt");
+		}
+		this.topics = names.stream()
+			.distinct()
+			.map((name) -> TopicBuilder.name(name)
+				.partitions(events.partitions())
+				.replicas(events.replicationFactor())
+				.build())
+			.toList();
+		this.done = !events.createTopics() || this.topics.isEmpty();
+	}
+
+	/** Creates missing topics once; throws while Kafka is unreachable. */
+	public void ensure() {
+		if (this.done) {
+			return;
+		}
+		synchronized (this) {
+			if (!this.done) {
+				this.admin.createOrModifyTopics(this.topics.toArray(NewTopic[]::new));
+				this.done = true;
+				log.info("Topics ready: {}", this.topics.stream().map(NewTopic::name).toList());
+			}
+		}
+	}
+
+	public boolean isDone() {
+		return this.done;
+	}
+
+}

@@ -1,0 +1,8 @@
+package cn.resettlement.population.migrant;
+
+/** Whether a migrant is on the register today. */
+public enum MigrantStatus {
+
+	ACTIVE, REMOVED
+
+}
