@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -45,6 +47,10 @@ public final class TestInfrastructure {
 
 	private static volatile EmbeddedKafkaKraftBroker broker;
 
+	private static volatile PostgreSQLContainer postgresContainer;
+
+	private static volatile KafkaContainer kafkaContainer;
+
 	private static final Map<String, Database> databases = new ConcurrentHashMap<>();
 
 	private TestInfrastructure() {
@@ -75,13 +81,45 @@ public final class TestInfrastructure {
 					System.getenv().getOrDefault("TEST_DATABASE_USER", ""),
 					System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", ""));
 		}
-		return databases.computeIfAbsent(purpose, TestInfrastructure::createLocalDatabase);
+		if (mode() == Mode.CONTAINERS) {
+			PostgreSQLContainer container = postgresContainer();
+			if (purpose.equals("main")) {
+				return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+			}
+			return databases.computeIfAbsent(purpose,
+					(p) -> createDatabase(p, container.getJdbcUrl(), container.getUsername(), container.getPassword()));
+		}
+		return databases.computeIfAbsent(purpose,
+				(p) -> createDatabase(p, LOCAL_ADMIN_URL, LOCAL_USER, LOCAL_PASSWORD));
+	}
+
+	/** The PostgreSQL container shared by every context of this JVM (Docker mode). */
+	public static synchronized PostgreSQLContainer postgresContainer() {
+		if (postgresContainer == null) {
+			PostgreSQLContainer container = new PostgreSQLContainer(TestInfrastructureConfiguration.POSTGRES_IMAGE);
+			container.start();
+			postgresContainer = container;
+		}
+		return postgresContainer;
+	}
+
+	/** The Kafka container shared by every context of this JVM (Docker mode). */
+	public static synchronized KafkaContainer kafkaContainer() {
+		if (kafkaContainer == null) {
+			KafkaContainer container = new KafkaContainer(TestInfrastructureConfiguration.KAFKA_IMAGE);
+			container.start();
+			kafkaContainer = container;
+		}
+		return kafkaContainer;
 	}
 
 	/** Bootstrap servers of the broker shared by every test context of this JVM. */
 	public static synchronized String kafkaBootstrapServers() {
 		if (mode() == Mode.ENVIRONMENT) {
 			return System.getenv("TEST_KAFKA_BOOTSTRAP_SERVERS");
+		}
+		if (mode() == Mode.CONTAINERS) {
+			return kafkaContainer().getBootstrapServers();
 		}
 		if (broker == null) {
 			EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(1, 12);
@@ -95,27 +133,27 @@ public final class TestInfrastructure {
 		return broker.getBrokersAsString();
 	}
 
-	private static Database createLocalDatabase(String purpose) {
+	private static Database createDatabase(String purpose, String adminUrl, String user, String password) {
 		String module = Path.of("").toAbsolutePath().getFileName().toString().replaceAll("[^a-zA-Z0-9]", "_");
 		String name = ("t_" + module + "_" + purpose + "_"
 				+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss")) + "_"
 				+ ThreadLocalRandom.current().nextInt(1000, 9999))
 			.toLowerCase();
-		try (Connection admin = DriverManager.getConnection(LOCAL_ADMIN_URL, LOCAL_USER, LOCAL_PASSWORD);
+		try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
 				Statement statement = admin.createStatement()) {
 			statement.execute("create database " + name);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Tests need PostgreSQL at " + LOCAL_ADMIN_URL + " (user " + LOCAL_USER
+			throw new IllegalStateException("Tests need PostgreSQL at " + adminUrl + " (user " + user
 					+ "), or TEST_DATABASE_URL, or Docker. Start it with: pg_ctlcluster 15 main start", ex);
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name), "drop-" + name));
-		String url = LOCAL_ADMIN_URL.substring(0, LOCAL_ADMIN_URL.lastIndexOf('/') + 1) + name;
-		return new Database(url, LOCAL_USER, LOCAL_PASSWORD);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name, adminUrl, user, password), "drop-" + name));
+		String base = adminUrl.contains("?") ? adminUrl.substring(0, adminUrl.indexOf('?')) : adminUrl;
+		return new Database(base.substring(0, base.lastIndexOf('/') + 1) + name, user, password);
 	}
 
-	private static void drop(String name) {
-		try (Connection admin = DriverManager.getConnection(LOCAL_ADMIN_URL, LOCAL_USER, LOCAL_PASSWORD);
+	private static void drop(String name, String adminUrl, String user, String password) {
+		try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
 				Statement statement = admin.createStatement()) {
 			statement.execute("drop database if exists " + name + " with (force)");
 		}

@@ -31,16 +31,17 @@ public class TestInfrastructureConfiguration {
 	@Conditional(WithContainers.class)
 	static class Containers {
 
-		@Bean
+		// shared by every context of the JVM: not stopped when one context closes
+		@Bean(destroyMethod = "")
 		@ServiceConnection
 		PostgreSQLContainer postgres() {
-			return new PostgreSQLContainer(POSTGRES_IMAGE);
+			return TestInfrastructure.postgresContainer();
 		}
 
-		@Bean
+		@Bean(destroyMethod = "")
 		@ServiceConnection
 		KafkaContainer kafka() {
-			return new KafkaContainer(KAFKA_IMAGE);
+			return TestInfrastructure.kafkaContainer();
 		}
 
 	}
