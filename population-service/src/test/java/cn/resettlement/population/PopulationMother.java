@@ -45,6 +45,16 @@ public final class PopulationMother {
 		return body;
 	}
 
+	public static Map<String, Object> adjustment(String type, String effective, String decided) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", type);
+		body.put("effectiveDate", effective);
+		body.put("decidedOn", decided);
+		body.put("reason", "乡镇核查");
+		body.put("documentNo", "邵移〔2024〕12号");
+		return body;
+	}
+
 	/** Registers a household relocated on the given date and returns its id. */
 	public static String registerHousehold(TestHttp http, String township, LocalDate relocatedOn) {
 		TestHttp.Response response = http.post("/api/v1/population/households", household(township, relocatedOn));

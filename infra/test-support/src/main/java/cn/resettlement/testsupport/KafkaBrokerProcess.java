@@ -99,7 +99,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 						"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
 						"group.initial.rebalance.delay.ms=0", "auto.create.topics.enable=true"));
 		Process format = java("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString().substring(0, 22),
-				"-c", this.dataDir.resolve("server.properties").toString(), "--standalone");
+				"-c", this.dataDir.resolve("server.properties").toString());
 		try {
 			if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
 				throw new IllegalStateException("Formatting the Kafka data folder failed; see " + this.dataDir);

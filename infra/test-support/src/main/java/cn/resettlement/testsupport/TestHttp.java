@@ -9,9 +9,10 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Terse HTTP calls for integration tests: a bearer token, a JSON body (a string is sent
@@ -76,8 +77,8 @@ public final class TestHttp {
 
 	/** Uploads one file as the multipart part {@code file}. */
 	public Response upload(String uri, String filename, byte[] content) {
-		MultipartBodyBuilder parts = new MultipartBodyBuilder();
-		parts.part("file", new ByteArrayResource(content) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new ByteArrayResource(content) {
 			@Override
 			public String getFilename() {
 				return filename;
@@ -88,10 +89,8 @@ public final class TestHttp {
 				h.setBearerAuth(this.token);
 			}
 		});
-		return Response.of(request.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(parts.build())
-			.exchange()
-			.returnResult(String.class));
+		return Response
+			.of(request.contentType(MediaType.MULTIPART_FORM_DATA).body(parts).exchange().returnResult(String.class));
 	}
 
 	/** Downloads a body as bytes (files). */

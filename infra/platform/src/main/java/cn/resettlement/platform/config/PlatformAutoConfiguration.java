@@ -16,8 +16,6 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -96,12 +94,11 @@ public class PlatformAutoConfiguration {
 		return new Jobs(jdbc, json, clock, executor, properties.jobs().staleAfter());
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@Import(JobsController.class)
+	@Bean
 	@ConditionalOnWebApplication
-	@ConditionalOnBean(Jobs.class)
-	static class JobsWeb {
-
+	@ConditionalOnBean(DataSource.class)
+	JobsController jobsController(Jobs jobs) {
+		return new JobsController(jobs);
 	}
 
 	/** Marker: the platform tables exist. */

@@ -20,7 +20,8 @@ public class PlatformEnvironmentPostProcessor implements EnvironmentPostProcesso
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new HashMap<>();
 		// errors and JSON
-		defaults.put("spring.mvc.problemdetails.enabled", "true");
+		// the platform's advice renders every error; Boot's own would answer first
+		defaults.put("spring.mvc.problemdetails.enabled", "false");
 		defaults.put("server.error.include-stacktrace", "never");
 		defaults.put("server.shutdown", "graceful");
 		defaults.put("spring.servlet.multipart.max-file-size", "512MB");

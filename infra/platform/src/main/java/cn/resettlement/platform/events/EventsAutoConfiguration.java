@@ -21,7 +21,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -52,23 +52,28 @@ public class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnExpression("'${resettlement.events.context:}' != ''")
 	@ConditionalOnProperty(name = "resettlement.outbox.enabled", matchIfMissing = true)
-	OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaProperties kafka,
+	OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, ProducerFactory<?, ?> producers,
 			TopicProvisioner topics, PlatformProperties properties, Clock clock, MeterRegistry meters) {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+		// Boot's factory carries the connection details (bootstrap servers, TLS); the
+		// relay
+		// overrides what its guarantees depend on
+		Map<String, Object> config = new HashMap<>();
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-		config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
 		// fail a round quickly while the broker is down; the relay backs off and retries
-		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-		DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(config);
+		@SuppressWarnings("unchecked")
+		ProducerFactory<String, String> factory = (ProducerFactory<String, String>) producers
+			.copyWithConfigurationOverride(config);
 		KafkaTemplate<String, String> template = new KafkaTemplate<>(factory);
 		return new OutboxRelay(jdbc, transactions, template, topics, properties.outbox(), clock, meters);
 	}
@@ -90,12 +95,15 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
-	DefaultErrorHandler deadLetteringErrorHandler(KafkaProperties kafka, TopicProvisioner topics) {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+	DefaultErrorHandler deadLetteringErrorHandler(ProducerFactory<?, ?> producers, TopicProvisioner topics) {
+		Map<String, Object> config = new HashMap<>();
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class);
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-		KafkaTemplate<Object, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+		@SuppressWarnings("unchecked")
+		ProducerFactory<Object, Object> factory = (ProducerFactory<Object, Object>) producers
+			.copyWithConfigurationOverride(config);
+		KafkaTemplate<Object, Object> template = new KafkaTemplate<>(factory);
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record, ex) -> {
 			topics.ensure();
 			return new TopicPartition(record.topic() + ".dlt", -1);

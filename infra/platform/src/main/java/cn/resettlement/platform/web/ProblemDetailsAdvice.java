@@ -50,7 +50,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * 4xx; anything unexpected is a 500 that reveals nothing but its trace id in the log.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE - 10)
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);

@@ -1,5 +1,6 @@
 package cn.resettlement.platform.web;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -30,6 +31,11 @@ public class StrictJson implements JsonMapperBuilderCustomizer {
 			.withCoercionConfig(LogicalType.Boolean,
 					(c) -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Textual,
+					(c) -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.withCoercionConfig(LogicalType.Enum,
 					(c) -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
 	}
