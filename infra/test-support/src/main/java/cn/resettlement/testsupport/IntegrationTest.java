@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "resettlement.security.jwt.dev-key=true", "resettlement.jobs.threads=2" })
+		properties = { "resettlement.security.jwt.dev-key=true", "resettlement.jobs.threads=2",
+				"resettlement.events.validate=true" })
 @AutoConfigureRestTestClient
 @Import(TestInfrastructureConfiguration.class)
 public @interface IntegrationTest {

@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "resettlement.security.jwt.dev-key=true", "resettlement.outbox.max-backoff=2s" })
+		properties = { "resettlement.security.jwt.dev-key=true", "resettlement.outbox.max-backoff=2s",
+				"resettlement.events.validate=true" })
 @AutoConfigureRestTestClient
 @Import(OwnBroker.class)
 public @interface OwnBrokerIntegrationTest {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.resettlement.platform.tabular.TabularFileException;
+
 /**
  * The columns of a township roster, recognised by their English or Chinese header, in any
  * order.
@@ -34,7 +36,7 @@ enum Columns {
 
 	/**
 	 * Maps a header row to column positions.
-	 * @throws ImportFileException when a required column is missing
+	 * @throws TabularFileException when a required column is missing
 	 */
 	static Map<Columns, Integer> locate(List<String> header) {
 		Map<Columns, Integer> positions = new EnumMap<>(Columns.class);
@@ -51,7 +53,7 @@ enum Columns {
 			.map(Columns::field)
 			.toList();
 		if (!missing.isEmpty()) {
-			throw new ImportFileException("The first row must be a header; missing columns: " + missing
+			throw new TabularFileException("The first row must be a header; missing columns: " + missing
 					+ ". See docs/population-import.md for the column names.");
 		}
 		return positions;

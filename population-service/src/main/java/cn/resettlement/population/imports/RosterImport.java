@@ -1,7 +1,6 @@
 package cn.resettlement.population.imports;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -16,6 +15,9 @@ import org.springframework.stereotype.Component;
 import cn.resettlement.platform.config.PlatformProperties;
 import cn.resettlement.platform.jobs.JobContext;
 import cn.resettlement.platform.security.Caller;
+import cn.resettlement.platform.tabular.RowSource;
+import cn.resettlement.platform.tabular.TabularFileException;
+import cn.resettlement.platform.tabular.TabularFiles;
 
 /**
  * Imports a township roster file as a job: streams its rows, validates each one (errors
@@ -41,9 +43,10 @@ class RosterImport {
 	/** Runs the import of a file that the job owns (it is deleted at the end). */
 	void run(Path file, JobContext job) throws IOException, SQLException {
 		try {
-			RowSource source = isXlsx(file) ? new XlsxRows(file) : new CsvRows(file);
-			if (!isXlsx(file)) {
-				job.total(countLines(file) - 1);
+			RowSource source = TabularFiles.open(file);
+			long estimate = TabularFiles.estimateRows(file);
+			if (estimate >= 0) {
+				job.total(estimate);
 			}
 			Caller caller = Caller.current();
 			LocalDate today = LocalDate.now(this.clock);
@@ -77,7 +80,7 @@ class RosterImport {
 				}
 			});
 			if (columns[0] == null) {
-				throw new ImportFileException("The file is empty: the first row must be a header.");
+				throw new TabularFileException("The file is empty: the first row must be a header.");
 			}
 			flush(chunk, totals, job);
 			job.total(totals.rows);
@@ -107,31 +110,6 @@ class RosterImport {
 		result.rejected().forEach((row, error) -> job.error(row, error.field(), error.message()));
 		job.advance(chunk.size());
 		chunk.clear();
-	}
-
-	static boolean isXlsx(Path file) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			byte[] magic = in.readNBytes(4);
-			return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-		}
-	}
-
-	private static long countLines(Path file) throws IOException {
-		long lines = 0;
-		byte[] buffer = new byte[1 << 16];
-		boolean endsWithNewline = true;
-		try (InputStream in = Files.newInputStream(file)) {
-			int n;
-			while ((n = in.read(buffer)) > 0) {
-				for (int i = 0; i < n; i++) {
-					if (buffer[i] == '\n') {
-						lines++;
-					}
-				}
-				endsWithNewline = buffer[n - 1] == '\n';
-			}
-		}
-		return endsWithNewline ? lines : lines + 1;
 	}
 
 	private static final class Totals {

@@ -37,10 +37,11 @@ import cn.resettlement.platform.web.StrictJson;
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformAutoConfiguration {
 
+	/** "Now" for business rules: instants are UTC, dates are dates in the unit's zone. */
 	@Bean
 	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
+	Clock clock(PlatformProperties properties) {
+		return Clock.system(properties.zone());
 	}
 
 	@Bean

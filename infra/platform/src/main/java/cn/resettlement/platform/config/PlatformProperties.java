@@ -10,14 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the platform mechanisms, under {@code resettlement.*}.
  *
  * @param unitCode 6-digit administrative division code of the unit this deployment serves
+ * @param zone time zone of the unit: business dates ("today") are dates there
  * @param events what this service publishes
  * @param outbox the outbox relay
  * @param api HTTP API settings
  * @param jobs the job runner
  */
 @ConfigurationProperties("resettlement")
-public record PlatformProperties(@DefaultValue("430582") String unitCode, @DefaultValue Events events,
-		@DefaultValue Outbox outbox, @DefaultValue Api api, @DefaultValue Jobs jobs) {
+public record PlatformProperties(@DefaultValue("430582") String unitCode,
+		@DefaultValue("Asia/Shanghai") java.time.ZoneId zone, @DefaultValue Events events, @DefaultValue Outbox outbox,
+		@DefaultValue Api api, @DefaultValue Jobs jobs) {
 
 	/**
 	 * @param context bounded context this service publishes for ({@code population} →
@@ -29,9 +31,14 @@ public record PlatformProperties(@DefaultValue("430582") String unitCode, @Defau
 	 * (off where an operator provisions topics and ACLs)
 	 * @param consumes contexts whose topics this service consumes (their dead-letter
 	 * topics are created with them)
+	 * @param retention how long a context topic keeps events in milliseconds; {@code -1}
+	 * (the default) keeps them for ever, because subscribers and reporting rebuild their
+	 * state by replaying from the beginning
+	 * @param validate validate every appended event against its JSON Schema (tests)
 	 */
 	public record Events(String context, @DefaultValue("12") int partitions, @DefaultValue("1") short replicationFactor,
-			@DefaultValue("true") boolean createTopics, @DefaultValue List<String> consumes) {
+			@DefaultValue("true") boolean createTopics, @DefaultValue List<String> consumes,
+			@DefaultValue("-1") long retention, @DefaultValue("false") boolean validate) {
 
 		/** Topic of a context: {@code resettlement.<context>.v1}. */
 		public static String topicOf(String context) {

@@ -1,5 +1,9 @@
 package cn.resettlement.platform.events;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
@@ -56,6 +60,42 @@ public class Inbox {
 		}
 		this.duplicates.increment();
 		return false;
+	}
+
+	/**
+	 * Applies a batch of events in one transaction (high-throughput consumers): the ids
+	 * are recorded with one statement and only the events not applied before reach the
+	 * effect.
+	 * @return the events that were applied
+	 */
+	public List<CloudEvent> applyBatch(List<CloudEvent> events, Consumer<List<CloudEvent>> effect) {
+		if (events.isEmpty()) {
+			return List.of();
+		}
+		List<CloudEvent> fresh = this.transactions.execute((status) -> {
+			Set<String> inserted = new HashSet<>(this.jdbc
+				.sql("insert into inbox_event (consumer, event_id, event_type) "
+						+ "select ?, id, type from unnest(?::text[], ?::text[]) as e(id, type) "
+						+ "on conflict do nothing returning event_id")
+				.params(this.consumer, events.stream().map(CloudEvent::id).toArray(String[]::new),
+						events.stream().map(CloudEvent::type).toArray(String[]::new))
+				.query(String.class)
+				.list());
+			List<CloudEvent> toApply = new ArrayList<>(inserted.size());
+			Set<String> seen = new HashSet<>();
+			for (CloudEvent event : events) {
+				if (inserted.contains(event.id()) && seen.add(event.id())) {
+					toApply.add(event);
+				}
+			}
+			effect.accept(toApply);
+			return toApply;
+		});
+		List<CloudEvent> applied = (fresh != null) ? fresh : List.of();
+		this.duplicates.increment(events.size() - applied.size());
+		applied
+			.forEach((e) -> Counter.builder("events.applied").tag("type", e.type()).register(this.meters).increment());
+		return applied;
 	}
 
 	/** Counts an event of a type or version this consumer does not handle. */

@@ -40,6 +40,8 @@ public class Outbox {
 
 	private final Runnable afterCommit;
 
+	private final boolean validate;
+
 	public Outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, PlatformProperties properties, String serviceName,
 			Runnable afterCommit) {
 		this.jdbc = jdbc;
@@ -50,6 +52,7 @@ public class Outbox {
 		this.unitCode = properties.unitCode();
 		this.source = "/resettlement/" + properties.unitCode() + "/" + serviceName;
 		this.afterCommit = afterCommit;
+		this.validate = properties.events().validate();
 	}
 
 	public void append(DomainEvent event) {
@@ -109,8 +112,15 @@ public class Outbox {
 
 	private String envelope(UUID id, DomainEvent event, String time) {
 		EventSchemas.EventType type = eventType(event);
-		return this.json.writeValueAsString(new Envelope("1.0", id.toString(), this.source, type.type(),
+		String envelope = this.json.writeValueAsString(new Envelope("1.0", id.toString(), this.source, type.type(),
 				event.subject(), time, "application/json", type.schemaId(), this.unitCode, event));
+		if (this.validate) {
+			List<String> violations = EventSchemas.instance().validate(envelope);
+			if (!violations.isEmpty()) {
+				throw new IllegalStateException(type.type() + " breaks its published schema: " + violations);
+			}
+		}
+		return envelope;
 	}
 
 	/** CloudEvents 1.0 structured mode, attributes in the order the spec lists them. */

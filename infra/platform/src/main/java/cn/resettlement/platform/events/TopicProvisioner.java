@@ -34,17 +34,24 @@ public class TopicProvisioner {
 		if (events.topic() != null) {
 			names.add(events.topic());
 		}
-		for (String consumed : consumedTopics) {
-			names.add(consumed);
-			names.add(consumed + ".dlt");
-		}
-		this.topics = names.stream()
+		names.addAll(consumedTopics);
+		List<NewTopic> topics = new ArrayList<NewTopic>(names.stream()
 			.distinct()
 			.map((name) -> TopicBuilder.name(name)
 				.partitions(events.partitions())
 				.replicas(events.replicationFactor())
+				.config("retention.ms", String.valueOf(events.retention()))
 				.build())
-			.toList();
+			.toList());
+		// dead letters are for operators: kept 30 days
+		consumedTopics.stream()
+			.distinct()
+			.forEach((topic) -> topics.add(TopicBuilder.name(topic + ".dlt")
+				.partitions(events.partitions())
+				.replicas(events.replicationFactor())
+				.config("retention.ms", String.valueOf(30L * 24 * 3600 * 1000))
+				.build()));
+		this.topics = List.copyOf(topics);
 		this.done = !events.createTopics() || this.topics.isEmpty();
 	}
 

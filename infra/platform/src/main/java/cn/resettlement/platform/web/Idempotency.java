@@ -3,12 +3,17 @@ package cn.resettlement.platform.web;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +32,11 @@ import cn.resettlement.platform.security.Caller;
 public class Idempotency {
 
 	public static final String HEADER = "Idempotency-Key";
+
+	private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
+
+	private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 
@@ -63,10 +73,18 @@ public class Idempotency {
 				.update();
 			if (claimed == 1) {
 				ResponseEntity<?> response = command.get();
-				this.jdbc.sql("update idempotency_record set status = ?, body = ? where scope = ? and idem_key = ?")
+				Map<String, String> headers = new LinkedHashMap<>();
+				for (String name : REPLAYED_HEADERS) {
+					String value = response.getHeaders().getFirst(name);
+					if (value != null) {
+						headers.put(name, value);
+					}
+				}
+				this.jdbc.sql(
+						"update idempotency_record set status = ?, body = ?, headers = ? where scope = ? and idem_key = ?")
 					.params(response.getStatusCode().value(),
 							(response.getBody() != null) ? this.json.writeValueAsString(response.getBody()) : null,
-							scope, key)
+							this.json.writeValueAsString(headers), scope, key)
 					.update();
 				return response;
 			}
@@ -76,9 +94,9 @@ public class Idempotency {
 
 	private ResponseEntity<?> replay(String scope, String key, String hash) {
 		Optional<Stored> stored = this.jdbc
-			.sql("select request_hash, status, body from idempotency_record where scope = ? and idem_key = ?")
+			.sql("select request_hash, status, body, headers from idempotency_record where scope = ? and idem_key = ?")
 			.params(scope, key)
-			.query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3)))
+			.query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
 			.optional();
 		Stored first = stored.orElseThrow(() -> ApiException.conflict("idempotency-in-progress",
 				"A request with this Idempotency-Key is still being processed; retry shortly."));
@@ -111,7 +129,7 @@ public class Idempotency {
 		}
 	}
 
-	private record Stored(String requestHash, int status, String body) {
+	private record Stored(String requestHash, int status, String body, String headers) {
 	}
 
 }

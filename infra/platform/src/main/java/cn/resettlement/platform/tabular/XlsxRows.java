@@ -1,4 +1,4 @@
-package cn.resettlement.population.imports;
+package cn.resettlement.platform.tabular;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +30,11 @@ import org.xml.sax.XMLReader;
  * The first sheet of an XLSX roster, streamed with POI's SAX reader (constant memory for
  * a million rows). Date cells are read as ISO dates whatever their display format.
  */
-final class XlsxRows implements RowSource {
+public final class XlsxRows implements RowSource {
 
 	private final Path file;
 
-	XlsxRows(Path file) {
+	public XlsxRows(Path file) {
 		this.file = file;
 	}
 
@@ -55,11 +55,11 @@ final class XlsxRows implements RowSource {
 				parser.parse(new InputSource(sheet));
 			}
 		}
-		catch (ImportFileException ex) {
+		catch (TabularFileException ex) {
 			throw ex;
 		}
 		catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
-			throw new ImportFileException("The file is not a readable XLSX workbook.", ex);
+			throw new TabularFileException("The file is not a readable XLSX workbook.", ex);
 		}
 	}
 

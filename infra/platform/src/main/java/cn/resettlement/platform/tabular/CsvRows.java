@@ -1,4 +1,4 @@
-package cn.resettlement.population.imports;
+package cn.resettlement.platform.tabular;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +20,13 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * is UTF-8 when the start of the file decodes as UTF-8 (a BOM is skipped), otherwise
  * GB18030.
  */
-final class CsvRows implements RowSource {
+public final class CsvRows implements RowSource {
 
 	static final Charset GB18030 = Charset.forName("GB18030");
 
 	private final Path file;
 
-	CsvRows(Path file) {
+	public CsvRows(Path file) {
 		this.file = file;
 	}
 

@@ -1,4 +1,4 @@
-package cn.resettlement.population.imports;
+package cn.resettlement.platform.tabular;
 
 import java.io.IOException;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * Rows of an uploaded roster, header first; each call to the consumer is one spreadsheet
  * row.
  */
-interface RowSource {
+public interface RowSource {
 
 	/**
 	 * Streams the rows.
