@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
@@ -39,6 +40,9 @@ public final class CsvRows implements RowSource {
 			for (CsvRecord record : csv) {
 				rows.accept(record.getStartingLineNumber(), record.getFields());
 			}
+		}
+		catch (CsvParseException ex) {
+			throw new TabularFileException("The file is not a readable CSV file: " + ex.getMessage(), ex);
 		}
 	}
 

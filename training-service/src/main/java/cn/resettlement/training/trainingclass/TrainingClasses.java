@@ -1,0 +1,123 @@
+package cn.resettlement.training.trainingclass;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.resettlement.platform.security.Caller;
+import cn.resettlement.platform.web.ApiException;
+import cn.resettlement.platform.web.PageQuery;
+import cn.resettlement.platform.web.PageResponse;
+
+/** The training_class table. */
+@Repository
+public class TrainingClasses {
+
+	private static final String SELECT = """
+			select c.*,
+			       (select count(*) from enrollment e where e.class_id = c.id) as enrolled,
+			       (select count(*) from enrollment e where e.class_id = c.id and e.status = 'COMPLETED') as completed
+			from training_class c""";
+
+	private final JdbcClient jdbc;
+
+	TrainingClasses(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<TrainingClass> find(UUID id) {
+		return this.jdbc.sql(SELECT + " where c.id = ?").param(id).query(TrainingClasses::map).optional();
+	}
+
+	/** The class, or 404. */
+	public TrainingClass get(UUID id) {
+		return find(id).orElseThrow(() -> ApiException.notFound("Training class", id));
+	}
+
+	/**
+	 * Locks the class row for a change of the class or its trainees or funds, and reads
+	 * it; 404 when there is no such class.
+	 */
+	public TrainingClass lock(UUID id) {
+		this.jdbc.sql("select id from training_class where id = ? for update")
+			.param(id)
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> ApiException.notFound("Training class", id));
+		return get(id);
+	}
+
+	void insert(TrainingClass c) {
+		String actor = Caller.current().userId();
+		this.jdbc.sql("""
+				insert into training_class (id, category, title, year, start_date, end_date, location, provider,
+				                            budget_fen, status, created_by, updated_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(c.id(), c.category().name(), c.title(), c.year(), c.startDate(), c.endDate(), c.location(),
+					c.provider(), c.budgetFen(), c.status().name(), actor, actor)
+			.update();
+	}
+
+	/** Moves a locked class to a new status. */
+	public void changeStatus(UUID id, ClassStatus status, LocalDate completedOn) {
+		this.jdbc.sql("""
+				update training_class set status = ?, completed_on = ?, version = version + 1, updated_at = now(),
+				       updated_by = ?
+				where id = ?""").params(status.name(), completedOn, Caller.current().userId(), id).update();
+	}
+
+	/** Adds a disbursement to a locked class's running total. */
+	public void addDisbursed(UUID id, long amountFen) {
+		this.jdbc.sql("""
+				update training_class set disbursed_fen = disbursed_fen + ?, version = version + 1, updated_at = now(),
+				       updated_by = ?
+				where id = ?""").params(amountFen, Caller.current().userId(), id).update();
+	}
+
+	PageResponse<TrainingClass> list(Integer year, TrainingCategory category, ClassStatus status, PageQuery page) {
+		StringBuilder where = new StringBuilder(" where true");
+		List<Object> params = new ArrayList<>();
+		if (year != null) {
+			where.append(" and c.year = ?");
+			params.add(year);
+		}
+		if (category != null) {
+			where.append(" and c.category = ?");
+			params.add(category.name());
+		}
+		if (status != null) {
+			where.append(" and c.status = ?");
+			params.add(status.name());
+		}
+		long total = this.jdbc.sql("select count(*) from training_class c" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(page.size());
+		pageParams.add(page.offset());
+		List<TrainingClass> items = this.jdbc
+			.sql(SELECT + where + " order by c.year desc, c.start_date, c.id limit ? offset ?")
+			.params(pageParams)
+			.query(TrainingClasses::map)
+			.list();
+		return PageResponse.of(items, page, total);
+	}
+
+	static TrainingClass map(ResultSet rs, int row) throws SQLException {
+		return new TrainingClass(rs.getObject("id", UUID.class), TrainingCategory.valueOf(rs.getString("category")),
+				rs.getString("title"), rs.getInt("year"), rs.getObject("start_date", LocalDate.class),
+				rs.getObject("end_date", LocalDate.class), rs.getString("location"), rs.getString("provider"),
+				rs.getLong("budget_fen"), rs.getLong("disbursed_fen"), ClassStatus.valueOf(rs.getString("status")),
+				rs.getObject("completed_on", LocalDate.class), rs.getLong("enrolled"), rs.getLong("completed"),
+				rs.getLong("version"));
+	}
+
+}
