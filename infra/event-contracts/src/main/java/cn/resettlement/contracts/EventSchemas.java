@@ -137,8 +137,22 @@ public final class EventSchemas {
 			return "urn:resettlement:events:" + this.context + ":" + this.name + ":v" + this.version;
 		}
 
+		/**
+		 * The topic this type travels on: {@code resettlement.<context>.v1}, or for a
+		 * snapshot type (a name ending in {@code Snapshot}) the context's compacted
+		 * {@code resettlement.<context>.snapshot.v1}, which live consumers never see.
+		 */
 		public String topic() {
-			return "resettlement." + this.context + ".v1";
+			return snapshot() ? "resettlement." + this.context + ".snapshot.v1"
+					: "resettlement." + this.context + ".v1";
+		}
+
+		/**
+		 * Whether this is a snapshot type: the current state of an aggregate re-published
+		 * for late subscribers, not a change.
+		 */
+		public boolean snapshot() {
+			return this.name.endsWith("Snapshot");
 		}
 
 	}
