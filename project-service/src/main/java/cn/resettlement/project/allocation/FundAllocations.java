@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.resettlement.platform.sql.ListQuery;
 import cn.resettlement.platform.security.Caller;
 import cn.resettlement.platform.web.PageQuery;
 import cn.resettlement.platform.web.PageResponse;
@@ -88,30 +89,10 @@ class FundAllocations {
 	}
 
 	PageResponse<FundAllocation> list(Integer year, AllocationCategory category, PageQuery page) {
-		StringBuilder where = new StringBuilder(" where true");
-		List<Object> params = new ArrayList<>();
-		if (year != null) {
-			where.append(" and year = ?");
-			params.add(year);
-		}
-		if (category != null) {
-			where.append(" and category = ?");
-			params.add(category.name());
-		}
-		long total = this.jdbc.sql("select count(*) from fund_allocation" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<FundAllocation> items = this.jdbc
-			.sql("select * from fund_allocation" + where
-					+ " order by year desc, issued_on, category, document_no, id limit ? offset ?")
-			.params(pageParams)
-			.query(FundAllocations::map)
-			.list();
-		return PageResponse.of(items, page, total);
+		return ListQuery.from("fund_allocation")
+			.whereIfPresent("year = ?", year)
+			.whereIfPresent("category = ?", category)
+			.page(this.jdbc, "*", "year desc, issued_on, category, document_no, id", page, FundAllocations::map);
 	}
 
 	/** Allocated and drawn per category of a year. */

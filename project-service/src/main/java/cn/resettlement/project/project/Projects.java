@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.resettlement.platform.sql.ListQuery;
 import cn.resettlement.platform.security.Caller;
 import cn.resettlement.platform.web.ETags;
 import cn.resettlement.platform.web.PageQuery;
@@ -205,46 +206,19 @@ class Projects {
 	}
 
 	PageResponse<Project> list(ProjectFilter filter, PageQuery page) {
-		StringBuilder where = new StringBuilder(" where true");
-		List<Object> params = new ArrayList<>();
-		if (filter.year() != null) {
-			where.append(" and p.year = ?");
-			params.add(filter.year());
-		}
-		if (filter.type() != null) {
-			where.append(" and p.type = ?");
-			params.add(filter.type().name());
-		}
-		if (filter.townshipCode() != null) {
-			where.append(" and p.township_code = ?");
-			params.add(filter.townshipCode());
-		}
-		if (filter.status() != null) {
-			where.append(" and p.status = ?");
-			params.add(filter.status().name());
-		}
-		if (filter.allocationId() != null) {
-			where.append(" and exists (select 1 from project_funding f where f.project_id = p.id"
-					+ " and f.allocation_id = ?)");
-			params.add(filter.allocationId());
-		}
+		ListQuery query = ListQuery.from("project p")
+			.whereIfPresent("p.year = ?", filter.year())
+			.whereIfPresent("p.type = ?", filter.type())
+			.whereIfPresent("p.township_code = ?", filter.townshipCode())
+			.whereIfPresent("p.status = ?", filter.status())
+			.whereIfPresent(
+					"exists (select 1 from project_funding f where f.project_id = p.id and f.allocation_id = ?)",
+					filter.allocationId());
 		if (filter.query() != null && !filter.query().isBlank()) {
-			String like = filter.query().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-			where.append(" and (p.code like ? escape '\\' or p.name like ? escape '\\')");
-			params.add(like + "%");
-			params.add("%" + like + "%");
+			String like = ListQuery.escapeLike(filter.query());
+			query.where("(p.code like ? escape '\\' or p.name like ? escape '\\')", like + "%", "%" + like + "%");
 		}
-		long total = this.jdbc.sql("select count(*) from project p" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<Project> items = this.jdbc
-			.sql("select p.* from project p" + where
-					+ " order by p.year desc, p.township_code, p.code limit ? offset ?")
-			.params(pageParams)
-			.query(Projects::map)
-			.list();
-		return PageResponse.of(items, page, total);
+		return query.page(this.jdbc, "p.*", "p.year desc, p.township_code, p.code", page, Projects::map);
 	}
 
 	static Project map(ResultSet rs, int row) throws SQLException {

@@ -2,7 +2,6 @@ package cn.resettlement.training.enrollment;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.resettlement.platform.sql.ListQuery;
 import cn.resettlement.platform.security.Caller;
 import cn.resettlement.platform.web.PageQuery;
 import cn.resettlement.platform.web.PageResponse;
@@ -147,27 +147,11 @@ class Enrollments {
 	}
 
 	PageResponse<Enrollment> list(UUID classId, String townshipCode, EnrollmentStatus status, PageQuery page) {
-		StringBuilder where = new StringBuilder(" where class_id = ?");
-		List<Object> params = new ArrayList<>();
-		params.add(classId);
-		if (townshipCode != null) {
-			where.append(" and township_code = ?");
-			params.add(townshipCode);
-		}
-		if (status != null) {
-			where.append(" and status = ?");
-			params.add(status.name());
-		}
-		long total = this.jdbc.sql("select count(*) from enrollment" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<Enrollment> items = this.jdbc
-			.sql("select * from enrollment" + where + " order by created_at, id limit ? offset ?")
-			.params(pageParams)
-			.query(Enrollments::map)
-			.list();
-		return PageResponse.of(items, page, total);
+		return ListQuery.from("enrollment")
+			.where("class_id = ?", classId)
+			.whereIfPresent("township_code = ?", townshipCode)
+			.whereIfPresent("status = ?", status)
+			.page(this.jdbc, "*", "created_at, id", page, Enrollments::map);
 	}
 
 	static Enrollment map(ResultSet rs, int row) throws SQLException {

@@ -3,14 +3,13 @@ package cn.resettlement.training.trainingclass;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.resettlement.platform.sql.ListQuery;
 import cn.resettlement.platform.security.Caller;
 import cn.resettlement.platform.web.ApiException;
 import cn.resettlement.platform.web.PageQuery;
@@ -20,11 +19,12 @@ import cn.resettlement.platform.web.PageResponse;
 @Repository
 public class TrainingClasses {
 
-	private static final String SELECT = """
-			select c.*,
-			       (select count(*) from enrollment e where e.class_id = c.id) as enrolled,
-			       (select count(*) from enrollment e where e.class_id = c.id and e.status = 'COMPLETED') as completed
-			from training_class c""";
+	private static final String COLUMNS = """
+			c.*,
+			(select count(*) from enrollment e where e.class_id = c.id) as enrolled,
+			(select count(*) from enrollment e where e.class_id = c.id and e.status = 'COMPLETED') as completed""";
+
+	private static final String SELECT = "select " + COLUMNS + " from training_class c";
 
 	private final JdbcClient jdbc;
 
@@ -82,33 +82,11 @@ public class TrainingClasses {
 	}
 
 	PageResponse<TrainingClass> list(Integer year, TrainingCategory category, ClassStatus status, PageQuery page) {
-		StringBuilder where = new StringBuilder(" where true");
-		List<Object> params = new ArrayList<>();
-		if (year != null) {
-			where.append(" and c.year = ?");
-			params.add(year);
-		}
-		if (category != null) {
-			where.append(" and c.category = ?");
-			params.add(category.name());
-		}
-		if (status != null) {
-			where.append(" and c.status = ?");
-			params.add(status.name());
-		}
-		long total = this.jdbc.sql("select count(*) from training_class c" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<TrainingClass> items = this.jdbc
-			.sql(SELECT + where + " order by c.year desc, c.start_date, c.id limit ? offset ?")
-			.params(pageParams)
-			.query(TrainingClasses::map)
-			.list();
-		return PageResponse.of(items, page, total);
+		return ListQuery.from("training_class c")
+			.whereIfPresent("c.year = ?", year)
+			.whereIfPresent("c.category = ?", category)
+			.whereIfPresent("c.status = ?", status)
+			.page(this.jdbc, COLUMNS, "c.year desc, c.start_date, c.id", page, TrainingClasses::map);
 	}
 
 	static TrainingClass map(ResultSet rs, int row) throws SQLException {

@@ -2,7 +2,6 @@ package cn.resettlement.training.vocational;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.resettlement.platform.sql.ListQuery;
 import cn.resettlement.platform.security.Caller;
 import cn.resettlement.platform.web.PageQuery;
 import cn.resettlement.platform.web.PageResponse;
@@ -58,33 +58,11 @@ class VocationalSubsidies {
 	}
 
 	PageResponse<VocationalSubsidy> list(Integer year, String townshipCode, Boolean lateClaim, PageQuery page) {
-		StringBuilder where = new StringBuilder(" where true");
-		List<Object> params = new ArrayList<>();
-		if (year != null) {
-			where.append(" and year = ?");
-			params.add(year);
-		}
-		if (townshipCode != null) {
-			where.append(" and township_code = ?");
-			params.add(townshipCode);
-		}
-		if (lateClaim != null) {
-			where.append(" and late_claim = ?");
-			params.add(lateClaim);
-		}
-		long total = this.jdbc.sql("select count(*) from vocational_subsidy" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<VocationalSubsidy> items = this.jdbc
-			.sql("select * from vocational_subsidy" + where + " order by year desc, created_at, id limit ? offset ?")
-			.params(pageParams)
-			.query(VocationalSubsidies::map)
-			.list();
-		return PageResponse.of(items, page, total);
+		return ListQuery.from("vocational_subsidy")
+			.whereIfPresent("year = ?", year)
+			.whereIfPresent("township_code = ?", townshipCode)
+			.whereIfPresent("late_claim = ?", lateClaim)
+			.page(this.jdbc, "*", "year desc, created_at, id", page, VocationalSubsidies::map);
 	}
 
 	static VocationalSubsidy map(ResultSet rs, int row) throws SQLException {
