@@ -2,7 +2,6 @@ package cn.resettlement.population.household;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.resettlement.platform.security.Caller;
+import cn.resettlement.platform.sql.ListQuery;
 import cn.resettlement.platform.web.PageQuery;
 import cn.resettlement.platform.web.PageResponse;
 
@@ -47,22 +47,9 @@ public class Households {
 	}
 
 	PageResponse<Household> list(String townshipCode, PageQuery page) {
-		StringBuilder where = new StringBuilder(" where true");
-		List<Object> params = new ArrayList<>();
-		if (townshipCode != null) {
-			where.append(" and township_code = ?");
-			params.add(townshipCode);
-		}
-		long total = this.jdbc.sql("select count(*) from household" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<Household> items = this.jdbc
-			.sql("select * from household" + where + " order by household_no limit ? offset ?")
-			.params(pageParams)
-			.query(Households::map)
-			.list();
-		return PageResponse.of(items, page, total);
+		return ListQuery.from("household")
+			.whereIfPresent("township_code = ?", townshipCode)
+			.page(this.jdbc, "*", "household_no", page, Households::map);
 	}
 
 	public static Household map(ResultSet rs, int row) throws SQLException {

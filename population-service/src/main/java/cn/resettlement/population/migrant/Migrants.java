@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.resettlement.platform.security.Caller;
+import cn.resettlement.platform.sql.ListQuery;
 import cn.resettlement.platform.web.ETags;
 import cn.resettlement.platform.web.PageQuery;
 import cn.resettlement.platform.web.PageResponse;
@@ -111,36 +111,20 @@ public class Migrants {
 	}
 
 	PageResponse<Migrant> list(String townshipCode, MigrantStatus status, String query, PageQuery page) {
-		StringBuilder where = new StringBuilder(" where true");
-		List<Object> params = new ArrayList<>();
-		if (townshipCode != null) {
-			where.append(" and m.township_code = ?");
-			params.add(townshipCode);
-		}
-		if (status != null) {
-			where.append(" and m.status = ?");
-			params.add(status.name());
-		}
+		ListQuery list = ListQuery.from("migrant m join household h on h.id = m.household_id")
+			.whereIfPresent("m.township_code = ?", townshipCode)
+			.whereIfPresent("m.status = ?", status);
 		if (query != null && !query.isBlank()) {
 			String q = query.trim();
 			if (q.matches("[0-9]{17}[0-9Xx]")) {
-				where.append(" and m.id_number = ?");
-				params.add(q.toUpperCase());
+				list.where("m.id_number = ?", q.toUpperCase());
 			}
 			else {
-				where.append(" and m.name like ? escape '\\'");
-				params.add(q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+				list.where("m.name like ? escape '\\'", ListQuery.escapeLike(q) + "%");
 			}
 		}
-		long total = this.jdbc.sql("select count(*) from migrant m" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<Migrant> items = this.jdbc.sql(SELECT + where + " order by m.township_code, m.name, m.id limit ? offset ?")
-			.params(pageParams)
-			.query(Migrants::map)
-			.list();
-		return PageResponse.of(items, page, total);
+		return list.page(this.jdbc, "m.*, h.household_no, h.village", "m.township_code, m.name, m.id", page,
+				Migrants::map);
 	}
 
 	static Migrant map(ResultSet rs, int row) throws SQLException {
