@@ -45,7 +45,10 @@ public class TokenRelayAutoConfiguration {
 
 		@Bean
 		Customizer<Resilience4JCircuitBreakerFactory> securityContextOnBreakerThreads() {
-			return (factory) -> factory.configureExecutorService(callsCarryingTheSecurityContext());
+			return (factory) -> {
+				factory.configureExecutorService(callsCarryingTheSecurityContext());
+				factory.configureGroupExecutorService((group) -> callsCarryingTheSecurityContext());
+			};
 		}
 
 		private static ExecutorService callsCarryingTheSecurityContext() {

@@ -58,9 +58,24 @@ public final class XlsxRows implements RowSource {
 		catch (TabularFileException ex) {
 			throw ex;
 		}
+		catch (ConsumerFailure ex) {
+			throw (RuntimeException) ex.getCause();
+		}
 		catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
 			throw new TabularFileException("The file is not a readable XLSX workbook.", ex);
 		}
+	}
+
+	/**
+	 * Carries the consumer's own exception (a rejected header, a failed copy) through the
+	 * parser, so it is not mistaken for an unreadable workbook.
+	 */
+	private static final class ConsumerFailure extends RuntimeException {
+
+		ConsumerFailure(RuntimeException cause) {
+			super(cause);
+		}
+
 	}
 
 	private static final class Handler implements XSSFSheetXMLHandler.SheetContentsHandler {
@@ -84,8 +99,13 @@ public final class XlsxRows implements RowSource {
 		@Override
 		public void endRow(int rowNum) {
 			if (this.cells.stream().anyMatch((c) -> c != null && !c.isBlank())) {
-				this.rows.accept(rowNum + 1L,
-						List.copyOf(this.cells.stream().map((c) -> (c == null) ? "" : c).toList()));
+				try {
+					this.rows.accept(rowNum + 1L,
+							List.copyOf(this.cells.stream().map((c) -> (c == null) ? "" : c).toList()));
+				}
+				catch (RuntimeException ex) {
+					throw new ConsumerFailure(ex);
+				}
 			}
 		}
 

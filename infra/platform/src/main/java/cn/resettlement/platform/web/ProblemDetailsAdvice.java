@@ -44,6 +44,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import cn.resettlement.platform.tabular.TabularFileException;
+
 /**
  * One error model for every service: RFC 9457 problem details with a stable type, and for
  * validation an {@code errors} list of {@code {field, message}}. Bad input is always a
@@ -69,6 +71,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			log.warn("{}: {}", ex.slug(), ex.getMessage(), ex.getCause());
 		}
 		return respond(ex.toProblem());
+	}
+
+	/** An upload read in the request (not as a job) that is not a readable table. */
+	@ExceptionHandler(TabularFileException.class)
+	ResponseEntity<ProblemDetail> unreadableFile(TabularFileException ex) {
+		return respond(ApiException.invalid("file", ex.getMessage()).toProblem());
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
