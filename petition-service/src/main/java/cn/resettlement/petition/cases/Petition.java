@@ -2,7 +2,6 @@ package cn.resettlement.petition.cases;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,16 +81,11 @@ public final class Petition {
 		Petition petition = new Petition(id, caseNo, intake, petitioners, 0);
 		petition.status = PetitionStatus.REGISTERED;
 		petition.acceptDue = Deadlines.acceptanceDue(intake.receivedOn());
-		List<UUID> migrants = petitioners.stream()
-			.map(Petitioner::migrantId)
-			.filter(Objects::nonNull)
-			.distinct()
-			.toList();
 		return new Transition(petition,
 				new PetitionRegistered(id, caseNo, intake.receivedOn(), intake.channel(), intake.townshipCode(),
 						intake.category(), intake.personCount(), intake.collective(), intake.source(),
 						intake.sourceBody(), intake.sourceReference(), intake.repeatOf(), intake.matterId(),
-						petitioners.isEmpty(), petitioners.size(), migrants, petition.acceptDue));
+						petitioners.isEmpty(), petitioners.size(), petition.acceptDue));
 	}
 
 	/** A petition as stored: every field given, nothing checked. */
