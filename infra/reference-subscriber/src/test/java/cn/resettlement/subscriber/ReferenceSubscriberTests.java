@@ -1,14 +1,18 @@
 package cn.resettlement.subscriber;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,10 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The reference subscriber against a real (in-JVM KRaft) broker: valid events come out
@@ -37,6 +43,9 @@ class ReferenceSubscriberTests {
 
 	/** A topic of its own for the replay-from-a-date test. */
 	private static final String REPLAY = "resettlement.replaytest.v1";
+
+	/** A topic of its own for the kcat test. */
+	private static final String KCAT = "resettlement.kcattest.v1";
 
 	private static final String HOUSEHOLD = """
 			{"specversion":"1.0","id":"%s","source":"/resettlement/430582/population-service",
@@ -62,7 +71,7 @@ class ReferenceSubscriberTests {
 
 	@BeforeAll
 	static void startBroker() {
-		broker = new EmbeddedKafkaKraftBroker(1, 3, POPULATION, SUBSIDY, REPLAY);
+		broker = new EmbeddedKafkaKraftBroker(1, 3, POPULATION, SUBSIDY, REPLAY, KCAT);
 		broker.afterPropertiesSet();
 		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
 				new StringSerializer(), new StringSerializer());
@@ -111,6 +120,51 @@ class ReferenceSubscriberTests {
 
 		Run run = run("--group", "province.test-" + UUID.randomUUID(), "--topics", REPLAY, "--from", cut.toString());
 		assertThat(run.events()).extracting((e) -> e.get("id").asString()).containsExactly(after);
+	}
+
+	/**
+	 * The documented kcat command line (Debian's {@code kcat}) prints the same events as
+	 * the Java subscriber, each once, keyed by its subject. Skipped where kcat is not
+	 * installed, unless {@code REQUIRE_KCAT} is set (CI installs it and sets it).
+	 */
+	@Test
+	void kcatReadsTheSameEventsAsTheJavaSubscriber() throws Exception {
+		Path kcat = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			.map((dir) -> Path.of(dir, "kcat"))
+			.filter(Files::isExecutable)
+			.findFirst()
+			.orElse(null);
+		if (System.getenv("REQUIRE_KCAT") != null) {
+			assertThat(kcat).as("kcat on the PATH (REQUIRE_KCAT is set)").isNotNull();
+		}
+		assumeTrue(kcat != null, "kcat is not installed");
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String household = UUID.randomUUID().toString();
+			String id = UUID.randomUUID().toString();
+			ids.add(id);
+			// one line per message, as producers send them
+			send(KCAT, household, household(id, household).replace("\n", ""), null);
+		}
+
+		Process process = new ProcessBuilder(kcat.toString(), "-C", "-b", broker.getBrokersAsString(), "-t", KCAT, "-o",
+				"beginning", "-e", "-q", "-f", "%k %s\\n")
+			.redirectErrorStream(true)
+			.start();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kcat stops at the end of the topic").isTrue();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isZero();
+		List<JsonNode> printed = new ArrayList<>();
+		for (String line : output.strip().split("\n")) {
+			String key = line.substring(0, line.indexOf(' '));
+			JsonNode event = JsonMapper.shared().readTree(line.substring(key.length() + 1));
+			assertThat(event.get("subject").asString()).as("key = subject").isEqualTo(key);
+			printed.add(event);
+		}
+		Run java = run("--group", "province.test-" + UUID.randomUUID(), "--topics", KCAT);
+
+		assertThat(printed).extracting((e) -> e.get("id").asString()).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(java.events()).extracting((e) -> e.get("id").asString()).containsExactlyInAnyOrderElementsOf(ids);
 	}
 
 	@Test
