@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,13 +26,46 @@ public class YearFigures {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	/** Years kept; more are computed again on each request. */
+	private static final int CACHED_YEARS = 64;
+
 	private final JdbcClient jdbc;
+
+	private final Map<String, Computed> computed = new ConcurrentHashMap<>();
 
 	YearFigures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The figures of a year. They change only when events are applied, and every applied
+	 * batch (live or rebuild, on any instance) moves the partition progress in its own
+	 * transaction: figures computed at a progress are reused until it moves. The progress
+	 * is read first, so what is kept is never older than the progress it is kept under.
+	 */
 	public Figures of(String unit, int year) {
+		String progress = this.jdbc.sql(
+				"select count(*) || '/' || coalesce(sum(events), 0) || '/' || coalesce(max(last_applied_at)::text, '') "
+						+ "from rm_partition_progress")
+			.query(String.class)
+			.single();
+		String key = unit + "/" + year;
+		Computed known = this.computed.get(key);
+		if (known != null && known.progress().equals(progress)) {
+			return known.figures();
+		}
+		Figures figures = compute(unit, year);
+		if (this.computed.size() >= CACHED_YEARS) {
+			this.computed.clear();
+		}
+		this.computed.put(key, new Computed(progress, figures));
+		return figures;
+	}
+
+	private record Computed(String progress, Figures figures) {
+	}
+
+	private Figures compute(String unit, int year) {
 		Figures.Funds funds = funds(unit, year);
 		List<Figures.AllocationLine> allocations = allocations(unit, year);
 		Figures.Projects projects = projects(unit, year, funds.allocatedTotal());

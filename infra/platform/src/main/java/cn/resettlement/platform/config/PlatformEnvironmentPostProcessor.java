@@ -59,6 +59,10 @@ public class PlatformEnvironmentPostProcessor implements EnvironmentPostProcesso
 		defaults.put("management.metrics.tags.application", "${spring.application.name}");
 		defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
 		defaults.put("logging.structured.format.console", "${LOG_FORMAT:}");
+		// while the broker is unreachable, Kafka 4's admin clients log every rebootstrap
+		// at INFO: hundreds of
+		// lines a second (measured) that say nothing the relay's own warning does not
+		defaults.put("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager", "WARN");
 		// API documents
 		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
 		defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
