@@ -5,8 +5,8 @@
 # Needs: the built jars (./mvnw -q -DskipTests package for population-service, gateway, infra/token-cli),
 # wrk (apt-get install -y wrk), curl, PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres).
 # Kafka: KAFKA_BOOTSTRAP_SERVERS (default 127.0.0.1:9092). Give it a broker of its own, not a platform's that
-# does real work (the benchmark registers a migrant), and not an unreachable address: a service whose broker
-# is unreachable spends ~0.2 cores reconnecting (measured), which skews the CPU-per-request figures.
+# does real work (the benchmark registers a migrant); an unreachable address (127.0.0.1:1) works too: the
+# event then waits in the outbox.
 # A broker of its own: RESETTLEMENT_HOME=/tmp/benchkafka KAFKA_PORT=19092 SERVICES=none infra/local/platform up
 #
 # usage: infra/bench/gateway/run.sh [duration=20s] [connections=16] [rounds=3]

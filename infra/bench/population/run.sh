@@ -8,8 +8,8 @@
 # Starts population-service from its exec jar on PORT (18081) with a fresh database bench_population_import.
 # Kafka: KAFKA_BOOTSTRAP_SERVERS, a broker of its own (never a platform's that does real work: it would receive a
 # million benchmark migrants), e.g. RESETTLEMENT_HOME=/tmp/benchkafka KAFKA_PORT=19092 SERVICES=none
-# infra/local/platform up. Unset: an address nobody listens on — the events then wait in the outbox and the
-# service spends ~0.2 cores reconnecting, so the figure is a little pessimistic.
+# infra/local/platform up. Unset: an address nobody listens on — the events then wait in the outbox (the relay
+# is the event pipeline's benchmark, not this one).
 # Result: target/bench/population/result.json (also printed).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
