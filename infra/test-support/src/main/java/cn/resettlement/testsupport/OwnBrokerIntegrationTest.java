@@ -10,12 +10,14 @@ import java.lang.annotation.Target;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Like {@link IntegrationTest}, but the service talks to a Kafka broker in its own
  * process ({@link OwnBroker#broker()}) that the test can kill and restart, and it has a
  * database of its own. For outage tests; it is a second Spring context, so use it
- * sparingly.
+ * sparingly. The context is closed after the class (its relay, listeners and broker
+ * process stop) instead of staying cached next to the shared one for the rest of the run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +28,7 @@ import org.springframework.context.annotation.Import;
 				"resettlement.events.validate=true" })
 @AutoConfigureRestTestClient
 @Import(OwnBroker.class)
+@DirtiesContext
 public @interface OwnBrokerIntegrationTest {
 
 }

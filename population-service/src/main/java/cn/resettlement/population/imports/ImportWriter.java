@@ -60,6 +60,16 @@ class ImportWriter {
 		this.outbox = outbox;
 	}
 
+	/**
+	 * Refreshes the planner's statistics of the tables an import filled: right after a
+	 * bulk load they still describe the empty tables, and the roster's join then runs as
+	 * a nested loop over every household × migrant (a minute for 46,000 persons instead
+	 * of a fraction of a second) until autovacuum's next analyze.
+	 */
+	void refreshStatistics() {
+		this.template.execute("analyze household, migrant");
+	}
+
 	@Transactional
 	ChunkResult write(List<ImportRow> rows) throws IOException, SQLException {
 		String actor = Caller.current().userId();

@@ -83,6 +83,9 @@ class RosterImport {
 				throw new TabularFileException("The file is empty: the first row must be a header.");
 			}
 			flush(chunk, totals, job);
+			if (totals.created > 0) {
+				this.writer.refreshStatistics();
+			}
 			job.total(totals.rows);
 			job.result(Map.of("rows", totals.rows, "created", totals.created, "alreadyRegistered",
 					totals.alreadyRegistered, "householdsCreated", totals.households, "rejected", totals.rejected));

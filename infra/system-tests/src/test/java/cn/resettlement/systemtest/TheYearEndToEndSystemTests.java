@@ -1,0 +1,513 @@
+package cn.resettlement.systemtest;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import cn.resettlement.systemtest.Register.Person;
+import cn.resettlement.systemtest.YearDrive.Ledger;
+
+import static cn.resettlement.systemtest.YearDrive.AUDITOR;
+import static cn.resettlement.systemtest.YearDrive.DIRECTOR;
+import static cn.resettlement.systemtest.YearDrive.FINANCE;
+import static cn.resettlement.systemtest.YearDrive.OFFICER;
+import static cn.resettlement.systemtest.YearDrive.PETITIONS;
+import static cn.resettlement.systemtest.YearDrive.PETITION_CLERK;
+import static cn.resettlement.systemtest.YearDrive.POPULATION;
+import static cn.resettlement.systemtest.YearDrive.POPULATION_CLERK;
+import static cn.resettlement.systemtest.YearDrive.PROJECTS;
+import static cn.resettlement.systemtest.YearDrive.REPORTS;
+import static cn.resettlement.systemtest.YearDrive.SUBSIDIES;
+import static cn.resettlement.systemtest.YearDrive.TRAINING;
+import static cn.resettlement.systemtest.YearDrive.TRAINING_CLERK;
+import static cn.resettlement.systemtest.YearDrive.Y;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 9, "the year, end to end": the whole platform as separate processes (the local
+ * runner), the seed's 2024 recorded only through the gateway with the tokens of the
+ * centre's roles ({@link YearDrive}), then the annual report read back through the
+ * gateway and every figure checked against what was recorded — and the seed's sentences
+ * in the generated document. Also: a township officer sees no other township's data in
+ * any route family; a death recorded after payment is a recovery claim; the report
+ * reaches the last write within seconds. Timings:
+ * {@code target/system-test/timings.json}.
+ */
+@ExtendWith(Platform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TheYearEndToEndSystemTests {
+
+	static final String PERFORMANCE = REPORTS + "/" + Y + "/performance";
+
+	static final Duration FRESHNESS_BOUND = Duration.ofSeconds(30);
+
+	static final String OTHER_TOWNSHIP = Register.SHASHI;
+
+	private static Ledger ledger;
+
+	private static long moduleStart;
+
+	@BeforeAll
+	static void driveTheYear() throws Exception {
+		moduleStart = System.nanoTime();
+		YearDrive drive = new YearDrive();
+		ledger = drive.ledger();
+		Timings.time("drive", () -> {
+			try {
+				drive.run();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		Timings.record("driveRequests", Gateway.requests());
+		Timings.record("driveThrottled429", Gateway.throttled());
+		Timings.record("driveRetried5xx", Gateway.retried());
+		Instant lastWrite = ledger.lastWrite;
+		Timings.time("reportWait", () -> awaitReport((report) -> true, Duration.ofMinutes(5)));
+		Timings.record("reportCaughtUpAfterLastWriteMillis", Duration.between(lastWrite, Instant.now()).toMillis());
+		freshnessProbe();
+	}
+
+	/**
+	 * The last write of the year: the last petition is closed while the report is caught
+	 * up; how long until the report states it (and has nothing left to apply)?
+	 */
+	private static void freshnessProbe() {
+		Instant written = Instant.now();
+		Gateway.Response closed = PETITION_CLERK.post(ledger.lastPetition + "/close",
+				Map.of("closedOn", ledger.lastPetitionClosedOn.toString(), "satisfaction", "SATISFIED"));
+		assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+		ledger.closedPetitions++;
+		long start = System.nanoTime();
+		JsonNode report = awaitReport((r) -> !Instant.parse(r.at("/lastEventAt").asString()).isBefore(written),
+				FRESHNESS_BOUND.plusSeconds(30));
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		Timings.record("lastWriteToReportMillis", millis);
+		Timings.record("lastWriteEventAt", report.at("/lastEventAt").asString());
+	}
+
+	/**
+	 * Polls the live report until every figure equals what the drive recorded, nothing is
+	 * left to apply, and {@code also} holds.
+	 */
+	private static JsonNode awaitReport(Predicate<JsonNode> also, Duration atMost) {
+		AtomicReference<JsonNode> last = new AtomicReference<>();
+		await("the report catches up").atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			JsonNode report = AUDITOR.get(PERFORMANCE + "?view=live").json();
+			last.set(report);
+			assertFigures(report);
+			assertThat(report.at("/consumerLag").isNumber()).as(report.at("/freshness").toString()).isTrue();
+			assertThat(report.at("/consumerLag").asLong()).as(report.at("/freshness").toString()).isZero();
+			assertThat(also.test(report)).as(report.at("/freshness").toString()).isTrue();
+		});
+		return last.get();
+	}
+
+	@AfterAll
+	static void writeTimings() {
+		Timings.record("testMillis", (System.nanoTime() - moduleStart) / 1_000_000);
+		Timings.write();
+	}
+
+	@Test
+	@Order(1)
+	void theDriveReproducesTheSeedsYear() {
+		// what was recorded through the gateway is the seed's 2024 (reference-year.md)
+		assertThat(ledger.allocatedTotal()).isEqualByComparingTo("97020600");
+		assertThat(ledger.allocations).isEqualTo(8);
+		assertThat(ledger.implementedProjects()).isEqualTo(172);
+		assertThat(ledger.implementedByType).containsEntry("THREE_GORGES", 2).containsEntry("KEY_VILLAGE", 2);
+		assertThat(ledger.investment).isEqualByComparingTo("91970000");
+		assertThat(ledger.adjusted).hasSize(390);
+		assertThat(ledger.activeAtYearEnd()).isEqualTo(46_193);
+		assertThat(ledger.paidPersons).hasSize(33_070);
+		assertThat(ledger.paidAmount).isEqualByComparingTo("19842000");
+		assertThat(ledger.recovered).isEqualByComparingTo("217900");
+		assertThat(ledger.trainingPersonTimes()).isEqualTo(1194);
+		assertThat(ledger.petitions).isEqualTo(20);
+		assertThat(ledger.petitionPersons).isEqualTo(78);
+		assertThat(ledger.closedPetitions).isEqualTo(20);
+	}
+
+	@Test
+	@Order(2)
+	void theReportStatesEveryFigureThatWasRecorded() throws Exception {
+		Gateway.Response answer = AUDITOR.get(PERFORMANCE);
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		keep("report-2024.json", answer.bytes());
+		JsonNode report = answer.json();
+		assertThat(report.at("/year").asInt()).isEqualTo(Y);
+		assertThat(report.at("/unitCode").asString()).isEqualTo("430582");
+		assertFigures(report);
+		// the same through the live view, and the same for every role that reads it
+		JsonNode live = Figures.of(DIRECTOR.get(PERFORMANCE + "?view=live").json());
+		assertThat(live).isEqualTo(Figures.of(report));
+		assertThat(Figures.of(OFFICER.get(PERFORMANCE).json())).isEqualTo(Figures.of(report));
+		// what cannot come from events: the budget and the indicators
+		assertThat(report.at("/indicators")).hasSize(14);
+		assertThat(report.at("/evaluation/totalScore").decimalValue()).isBetween(BigDecimal.ZERO,
+				BigDecimal.valueOf(100));
+		assertThat(report.at("/freshness/lastAppliedAt").isMissingNode()).isFalse();
+		// the auditor reads and changes nothing
+		assertThat(AUDITOR.put(REPORTS + "/" + Y + "/narrative", YearDrive.resource("narrative-2024.json"), "\"1\"")
+			.status()).isEqualTo(403);
+	}
+
+	/** Every figure of the report against the drive's ledger. */
+	static void assertFigures(JsonNode report) {
+		// 1 funds and projects
+		assertThat(report.at("/funds/allocatedTotal").decimalValue()).isEqualByComparingTo(ledger.allocatedTotal());
+		assertThat(report.at("/funds/allocations").asInt()).isEqualTo(ledger.allocations);
+		for (String category : List.of("FIRST_BATCH", "WITHIN_600", "KEY_VILLAGE", "PROMINENT_ISSUES", "THREE_GORGES",
+				"HARDSHIP_AID", "PROMINENT_ISSUE_PROJECTS", "OTHER")) {
+			assertThat(report.at("/funds/byCategory/" + category).decimalValue()).as(category)
+				.isEqualByComparingTo(ledger.allocatedByCategory.getOrDefault(category, BigDecimal.ZERO));
+		}
+		assertThat(report.at("/projects/implemented").asInt()).isEqualTo(ledger.implementedProjects());
+		for (String type : List.of("INFRASTRUCTURE", "INDUSTRY", "KEY_VILLAGE", "THREE_GORGES", "PROMINENT_ISSUES",
+				"HARDSHIP_AID", "RISK_RELOCATION", "OTHER")) {
+			assertThat(report.at("/projects/byType/" + type).asInt()).as(type)
+				.isEqualTo(ledger.implementedByType.getOrDefault(type, 0));
+		}
+		assertThat(report.at("/projects/investmentCompleted").decimalValue()).isEqualByComparingTo(ledger.investment);
+		assertThat(report.at("/projects/overallProgressPercent").decimalValue())
+			.isEqualByComparingTo(ledger.investment.multiply(BigDecimal.valueOf(100))
+				.divide(ledger.allocatedTotal(), 1, RoundingMode.HALF_UP));
+		assertThat(report.at("/projects/keyVillages").asInt()).isEqualTo(ledger.implementedByType.get("KEY_VILLAGE"));
+		// 2 population and subsidy
+		assertThat(report.at("/population/adjustedPersons").asInt()).isEqualTo(ledger.adjusted.size());
+		assertThat(report.at("/population/activeMigrants").asInt()).isEqualTo(ledger.activeAtYearEnd());
+		assertThat(report.at("/subsidy/paidPersons").asInt()).isEqualTo(ledger.paidPersons.size());
+		assertThat(report.at("/subsidy/paidAmount").decimalValue()).isEqualByComparingTo(ledger.paidAmount);
+		assertThat(report.at("/subsidy/failedPayments").asInt()).isEqualTo(ledger.failedPersons.size());
+		assertThat(report.at("/subsidy/standardYuan").decimalValue()).isEqualByComparingTo("600");
+		assertThat(report.at("/subsidy/overpaymentRecovered").decimalValue()).isEqualByComparingTo(ledger.recovered);
+		// 4 industry
+		assertThat(report.at("/assets/income").decimalValue()).isEqualByComparingTo(ledger.assetIncome);
+		assertThat(report.at("/assets/dividends").decimalValue()).as("the dividends were paid in 2023")
+			.isEqualByComparingTo("0");
+		// 5 training
+		assertThat(report.at("/training/personTimes").asInt()).isEqualTo(ledger.trainingPersonTimes());
+		ledger.training.forEach((category, figures) -> {
+			JsonNode c = report.at("/training/byCategory/" + category);
+			assertThat(c.at("/classes").asInt()).as(category).isEqualTo(figures[0].intValue());
+			assertThat(c.at("/persons").asInt()).as(category).isEqualTo(figures[1].intValue());
+			assertThat(c.at("/funds").decimalValue()).as(category).isEqualByComparingTo(figures[2]);
+		});
+		// 6 petitions
+		assertThat(report.at("/petitions/batches").asInt()).isEqualTo(ledger.petitions);
+		assertThat(report.at("/petitions/personTimes").asInt()).isEqualTo(ledger.petitionPersons);
+		assertThat(report.at("/petitions/accepted").asInt()).isEqualTo(ledger.petitions);
+		assertThat(report.at("/petitions/closed").asInt()).isEqualTo(ledger.closedPetitions);
+		assertThat(report.at("/petitions/resolutionRatePercent").decimalValue())
+			.isEqualByComparingTo(BigDecimal.valueOf(ledger.closedPetitions * 100L)
+				.divide(BigDecimal.valueOf(ledger.petitions), 1, RoundingMode.HALF_UP));
+	}
+
+	@Test
+	@Order(3)
+	void theDocumentsReadAsTheSeed() throws Exception {
+		Gateway.Response markdown = AUDITOR.get(PERFORMANCE + ".md");
+		assertThat(markdown.status()).as(markdown.toString()).isEqualTo(200);
+		assertThat(markdown.header("Content-Type")).startsWith("text/markdown");
+		assertThat(markdown.header("X-Report-Last-Event-At")).isNotNull();
+		assertThat(markdown.header("X-Report-Consumer-Lag")).isEqualTo("0");
+		keep("report-2024.md", markdown.bytes());
+		List<String> seed = seedParagraphs();
+		assertThat(paragraphs(markdown.body(), "## 一、单位基本概况", "## 三、")).containsExactlyElementsOf(seed);
+
+		Gateway.Response html = AUDITOR.get(PERFORMANCE + ".html");
+		assertThat(html.status()).as(html.toString()).isEqualTo(200);
+		assertThat(html.header("Content-Type")).startsWith("text/html");
+		for (String sentence : keySentences()) {
+			assertThat(html.body()).contains(sentence);
+		}
+
+		Gateway.Response docx = AUDITOR.get(PERFORMANCE + ".docx");
+		assertThat(docx.status()).as(docx.toString()).isEqualTo(200);
+		assertThat(docx.header("Content-Disposition")).contains("attachment");
+		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx.bytes()));
+				XWPFWordExtractor text = new XWPFWordExtractor(document)) {
+			String body = text.getText();
+			for (String sentence : keySentences()) {
+				assertThat(body).contains(sentence);
+			}
+		}
+
+		Gateway.Response pdf = AUDITOR.get(PERFORMANCE + ".pdf");
+		assertThat(pdf.status()).as("a CJK font must be installed (fonts-wqy-microhei): %s", pdf).isEqualTo(200);
+		assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
+		keep("report-2024.pdf", pdf.bytes());
+		try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+			String body = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+			for (String sentence : keySentences()) {
+				assertThat(body).contains(sentence.replaceAll("\\s+", ""));
+			}
+		}
+	}
+
+	/** Keeps what the report answered next to the timings, for the reader of a run. */
+	private static void keep(String name, byte[] content) throws java.io.IOException {
+		java.nio.file.Files.write(Platform.work().resolve(name), content);
+	}
+
+	/** Sentences of the seed carrying the year's figures. */
+	static List<String> keySentences() {
+		return List.of("上级下达我市各类资金计划共计9702.06万元", "共实施项目172个，其中三峡后续项目2个，重点移民村建设2个", "现已完成投资9197万元，工程整体进度95%",
+				"2024年我市共动态调移民人口390人，同时追缴多领的移民直补资金21.79万元", "发放2024年全年600元到人直补资金1984.2万元", "开展多层次、多渠道、多形式的移民培训1194人次",
+				"我市移民共计4.6万多人", "今年来中心接待上访共20批78人次，对反映的问题办结率达百分之百");
+	}
+
+	@Test
+	@Order(4)
+	void aDeathRecordedAfterPaymentIsARecoveryClaim() {
+		Map.Entry<String, String> dead = ledger.died.entrySet().iterator().next();
+		String migrantId = dead.getValue();
+		// the register: removed, by a death effective before the period's first day
+		JsonNode adjustments = POPULATION_CLERK.get(POPULATION + "/migrants/" + migrantId + "/adjustments").json();
+		assertThat(adjustments).hasSize(1);
+		assertThat(adjustments.at("/0/type").asString()).isEqualTo("DEATH");
+		assertThat(adjustments.at("/0/effectiveDate").asString()).isEqualTo("2023-12-20");
+		// the batch: the line was paid
+		JsonNode lines = FINANCE.get(SUBSIDIES + "/batches/" + ledger.batchId + "/lines?status=PAID&size=1").json();
+		assertThat(lines.at("/total").asLong()).isEqualTo(33_070 - ledger.failedPersons.size());
+		// the claim, through the gateway, for exactly that line
+		JsonNode claims = FINANCE.get(SUBSIDIES + "/overpayments?migrantId=" + migrantId).json();
+		assertThat(claims.at("/total").asLong()).isEqualTo(1);
+		String claimId = claims.at("/items/0/id").asString();
+		JsonNode claim = FINANCE.get(SUBSIDIES + "/overpayments/" + claimId).json();
+		assertThat(claim.at("/cause").asString()).isEqualTo("DEATH");
+		assertThat(claim.at("/effectiveDate").asString()).isEqualTo("2023-12-20");
+		assertThat(claim.at("/amount").decimalValue()).isEqualByComparingTo("600");
+		assertThat(claim.at("/lines")).hasSize(1);
+		assertThat(claim.at("/lines/0/batchId").asString()).isEqualTo(ledger.batchId);
+		assertThat(claim.at("/lines/0/period").asString()).isEqualTo("2024");
+		assertThat(claim.at("/lines/0/amount").decimalValue()).isEqualByComparingTo("600");
+		assertThat(claim.at("/idNumber").asString()).as("masked").doesNotContain(dead.getKey());
+		// all claims: 363 recovered, one in part, one written off, one open
+		BigDecimal outstanding = BigDecimal.ZERO;
+		int recovered = 0;
+		for (JsonNode c : allPages(FINANCE, SUBSIDIES + "/overpayments?")) {
+			outstanding = outstanding.add(c.at("/outstanding").decimalValue());
+			recovered += c.at("/status").asString().equals("RECOVERED") ? 1 : 0;
+		}
+		assertThat(recovered).isEqualTo(363);
+		assertThat(outstanding).isEqualByComparingTo("1100");
+		// the report of the year the claims were opened states what is still owed
+		int opened = LocalDate.parse(claim.at("/openedOn").asString()).getYear();
+		JsonNode thatYear = AUDITOR.get(REPORTS + "/" + opened + "/performance?view=live").json();
+		assertThat(thatYear.at("/subsidy/overpaymentOutstanding").decimalValue()).isEqualByComparingTo(outstanding);
+	}
+
+	@Test
+	@Order(5)
+	void theReportReachesTheLastWriteWithinSeconds() {
+		long millis = ((Number) Timings.get("lastWriteToReportMillis")).longValue();
+		assertThat(Duration.ofMillis(millis)).isLessThanOrEqualTo(FRESHNESS_BOUND);
+		JsonNode report = AUDITOR.get(PERFORMANCE).json();
+		assertThat(report.at("/petitions/closed").asInt()).isEqualTo(20);
+		assertThat(report.at("/freshness/consumerLag").asLong()).isZero();
+	}
+
+	@Test
+	@Order(6)
+	void aTownshipOfficerSeesNoOtherTownshipThroughAnyRoute() {
+		String own = Register.JIULONGLING;
+		// population
+		Person other = Register.person(4);
+		assertThat(other.township()).isEqualTo(OTHER_TOWNSHIP);
+		String otherMigrant = YearDrive.migrantIds(POPULATION_CLERK, List.of(other)).get(other.idNumber());
+		assertRefused(OFFICER.get(POPULATION + "/migrants/" + otherMigrant));
+		assertRefused(OFFICER.get(POPULATION + "/migrants/" + otherMigrant + "/adjustments"));
+		assertRefused(OFFICER.get(POPULATION + "/migrants?townshipCode=" + OTHER_TOWNSHIP));
+		assertThat(OFFICER.post(POPULATION + "/migrants/lookup", Map.of("idNumbers", List.of(other.idNumber())))
+			.json()
+			.at("/items")).isEmpty();
+		assertOnly(own, allPages(OFFICER, POPULATION + "/migrants?"), countRegistered(own));
+		// subsidies: lines and claims
+		String lines = SUBSIDIES + "/batches/" + ledger.batchId + "/lines?";
+		assertRefused(OFFICER.get(lines + "townshipCode=" + OTHER_TOWNSHIP));
+		assertOnly(own, allPages(OFFICER, lines), countEligible(own));
+		assertRefused(OFFICER.get(SUBSIDIES + "/overpayments?townshipCode=" + OTHER_TOWNSHIP));
+		JsonNode otherClaim = ledger.claims.values()
+			.stream()
+			.filter((c) -> c.at("/id").asString().equals(ledger.openClaim))
+			.findFirst()
+			.orElseThrow();
+		assertThat(otherClaim.at("/townshipCode").asString()).isEqualTo(OTHER_TOWNSHIP);
+		assertRefused(OFFICER.get(SUBSIDIES + "/overpayments/" + ledger.openClaim));
+		assertRefused(OFFICER.postOnce(SUBSIDIES + "/overpayments/" + ledger.openClaim + "/recoveries",
+				Map.of("amount", 1, "recoveredOn", "2024-12-30", "receiptNo", "越权")));
+		assertThat(
+				FINANCE.get(SUBSIDIES + "/overpayments/" + ledger.openClaim).json().at("/outstanding").decimalValue())
+			.as("a refused change changes nothing")
+			.isEqualByComparingTo("600");
+		long ownClaims = ledger.claims.values()
+			.stream()
+			.filter((c) -> c.at("/townshipCode").asString().equals(own))
+			.count();
+		assertOnly(own, allPages(OFFICER, SUBSIDIES + "/overpayments?"), ownClaims);
+		// projects
+		String otherProject = ledger.projectIds.get("SD2024-ZD02");
+		assertRefused(OFFICER.get(PROJECTS + "/" + otherProject));
+		assertRefused(OFFICER.get(PROJECTS + "/" + otherProject + "/progress"));
+		assertRefused(OFFICER.get(PROJECTS + "?townshipCode=" + OTHER_TOWNSHIP));
+		assertRefused(OFFICER.post(PROJECTS + "/" + otherProject + "/progress",
+				Map.of("reportedOn", "2024-12-30", "progressPercent", 100, "investmentCompleted", 1)));
+		long ownProjects = 1 + YearDrive.Planned.implemented().stream().filter((p) -> p.township().equals(own)).count();
+		assertOnly(own, allPages(OFFICER, PROJECTS + "?year=" + Y + "&"), ownProjects);
+		// training
+		String enrolments = ledger.classWithOtherTownship + "/enrollments?";
+		assertRefused(OFFICER.get(enrolments + "townshipCode=" + OTHER_TOWNSHIP));
+		List<JsonNode> ownEnrolments = allPages(OFFICER, enrolments);
+		assertThat(ownEnrolments).isNotEmpty();
+		assertOnly(own, ownEnrolments, ownEnrolments.size());
+		assertThat(allPages(TRAINING_CLERK, enrolments)).hasSizeGreaterThan(ownEnrolments.size());
+		String grants = TRAINING + "/vocational-subsidies?year=" + Y + "&";
+		assertRefused(OFFICER.get(grants + "townshipCode=" + OTHER_TOWNSHIP));
+		List<JsonNode> ownGrants = allPages(OFFICER, grants);
+		assertThat(ownGrants).isNotEmpty();
+		assertOnly(own, ownGrants, ownGrants.size());
+		assertThat(allPages(TRAINING_CLERK, grants)).hasSize(287);
+		// petitions
+		String otherPetition = ledger.petitionTownships.entrySet()
+			.stream()
+			.filter((e) -> e.getValue().equals(OTHER_TOWNSHIP))
+			.findFirst()
+			.orElseThrow()
+			.getKey();
+		assertRefused(OFFICER.get(PETITIONS + "/" + otherPetition));
+		assertRefused(OFFICER.get(PETITIONS + "?year=" + Y + "&townshipCode=" + OTHER_TOWNSHIP));
+		assertRefused(OFFICER.post(PETITIONS + "/" + otherPetition + "/review", Map.of("requestedOn", "2024-12-30")));
+		long ownPetitions = ledger.petitionTownships.values().stream().filter(own::equals).count();
+		assertOnly(own, allPages(OFFICER, PETITIONS + "?year=" + Y + "&"), ownPetitions);
+	}
+
+	private static void assertRefused(Gateway.Response response) {
+		assertThat(response.status()).as("another township: %s", response).isEqualTo(403);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	private static void assertOnly(String township, List<JsonNode> items, long expected) {
+		assertThat(items).hasSize((int) expected);
+		assertThat(items).allSatisfy((item) -> assertThat(item.at("/townshipCode").asString()).isEqualTo(township));
+	}
+
+	private static long countRegistered(String township) {
+		return ledger.persons.values().stream().filter((p) -> p.township().equals(township)).count();
+	}
+
+	private static long countEligible(String township) {
+		return ledger.persons.values().stream().filter((p) -> p.eligible() && p.township().equals(township)).count();
+	}
+
+	/** Every item of a paged list ({@code query} ends with ? or &). */
+	static List<JsonNode> allPages(Gateway as, String query) {
+		List<JsonNode> items = new ArrayList<>();
+		for (int page = 0;; page++) {
+			Gateway.Response response = as.get(query + "size=500&page=" + page);
+			assertThat(response.status()).as(response.toString()).isEqualTo(200);
+			JsonNode list = response.json();
+			list.at("/items").forEach(items::add);
+			if (list.at("/items").isEmpty() || items.size() >= list.at("/total").asLong()) {
+				assertThat((long) items.size()).isEqualTo(list.at("/total").asLong());
+				return items;
+			}
+		}
+	}
+
+	/** The Markdown paragraphs between two headings (headings left out). */
+	static List<String> paragraphs(String markdown, String from, String to) {
+		assertThat(markdown).contains(from, to);
+		String part = markdown.substring(markdown.indexOf(from), markdown.indexOf(to));
+		List<String> paragraphs = new ArrayList<>();
+		for (String line : part.split("\n")) {
+			if (!line.isBlank() && !line.startsWith("#")) {
+				paragraphs.add(line.replace("\\", "").strip());
+			}
+		}
+		return paragraphs;
+	}
+
+	/**
+	 * The seed's section 一 and 二 paragraphs, normalised as reporting-service's golden
+	 * test does: the word-processor bookmark, the rent "expected" (the platform states
+	 * the rent received), and the typing slip in the list of petition themes.
+	 */
+	static List<String> seedParagraphs() {
+		String seed = YearDrive.resource("seed-2024-report.txt");
+		List<String> lines = Arrays.stream(seed.split("\n")).map(String::strip).filter((l) -> !l.isEmpty()).toList();
+		int one = lines.indexOf("一、单位基本概况");
+		int two = -1;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).startsWith("2、 单位整体支出绩效状况")) {
+				two = i;
+			}
+		}
+		List<String> paragraphs = new ArrayList<>();
+		for (String line : lines.subList(one + 1, two)) {
+			paragraphs.add(line.replace("[bookmark: _GoBack]", "").strip());
+		}
+		for (String line : lines.subList(two + 1, lines.size())) {
+			paragraphs
+				.add(line.replace("2024年预计收取租金50万元", "2024年收取租金50万元").replace("生产生活有苦难，道路建设，落户难", "生产生活困难、道路建设、落户难"));
+		}
+		return paragraphs;
+	}
+
+	/**
+	 * The provincial subscriber's view of the same year (issue 10): the reference
+	 * subscriber reads all five topics with only the published schemas and finds every
+	 * message valid and every person of the year in it; kcat reads the same events.
+	 */
+	@Test
+	@Order(7)
+	void aProvincialSubscriberReadsTheYearFromTheTopicsAndKcatTheSameEvents() throws Exception {
+		List<JsonNode> events = Subscribers.referenceSubscriber();
+		Map<String, Long> byType = events.stream()
+			.collect(java.util.stream.Collectors.groupingBy((e) -> e.get("type").asString(),
+					java.util.stream.Collectors.counting()));
+		assertThat(byType).containsEntry("resettlement.population.MigrantRegistered.v1", (long) ledger.registered)
+			.containsEntry("resettlement.subsidy.SubsidyPaid.v1", (long) ledger.paidPersons.size())
+			.containsEntry("resettlement.petition.PetitionRegistered.v1", 20L)
+			.containsEntry("resettlement.project.FundAllocated.v1", (long) YearDrive.ALLOCATIONS.length);
+		assertThat(byType.keySet()).as("every context published")
+			.anyMatch((t) -> t.startsWith("resettlement.training."))
+			.anyMatch((t) -> t.startsWith("resettlement.project.ProjectProgressReported"));
+
+		java.nio.file.Path kcat = Subscribers.kcat();
+		if (System.getenv("REQUIRE_KCAT") != null) {
+			assertThat(kcat).as("kcat on the PATH (REQUIRE_KCAT is set)").isNotNull();
+		}
+		if (kcat != null) {
+			assertThat(new java.util.HashSet<>(Subscribers.kcatIds(kcat))).isEqualTo(
+					events.stream().map((e) -> e.get("id").asString()).collect(java.util.stream.Collectors.toSet()));
+		}
+	}
+
+}
