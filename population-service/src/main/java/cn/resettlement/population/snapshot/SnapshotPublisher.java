@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
 
 import cn.resettlement.contracts.EventSchemas;
 import cn.resettlement.platform.config.PlatformProperties;
+import cn.resettlement.platform.events.TopicProvisioner;
 import cn.resettlement.platform.jobs.JobContext;
 import cn.resettlement.population.household.AreaType;
 import cn.resettlement.population.migrant.MigrantCategory;
@@ -210,6 +212,7 @@ class SnapshotPublisher {
 			.replicas(this.properties.events().replicationFactor())
 			.compact()
 			.build());
+		TopicProvisioner.awaitLeaders(this.admin, List.of(TOPIC), Duration.ofSeconds(30));
 		this.topicReady = true;
 	}
 

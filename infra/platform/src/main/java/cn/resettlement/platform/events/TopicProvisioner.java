@@ -1,9 +1,13 @@
 package cn.resettlement.platform.events;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +67,7 @@ public class TopicProvisioner {
 		synchronized (this) {
 			if (!this.done) {
 				this.admin.createOrModifyTopics(this.topics.toArray(NewTopic[]::new));
+				awaitLeaders(this.admin, this.topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30));
 				this.done = true;
 				log.info("Topics ready: {}", this.topics.stream().map(NewTopic::name).toList());
 			}
@@ -71,6 +76,43 @@ public class TopicProvisioner {
 
 	public boolean isDone() {
 		return this.done;
+	}
+
+	/**
+	 * Waits (at most {@code max}) until every partition of the topics has a leader. A
+	 * topic just created has none for a moment; an idempotent producer that sends then
+	 * can be told NOT_LEADER for a batch the broker kept, and retry it into
+	 * OUT_OF_ORDER_SEQUENCE until its delivery timeout (seen in CI with a new compacted
+	 * topic).
+	 * @return whether all partitions have a leader
+	 */
+	public static boolean awaitLeaders(KafkaAdmin admin, Collection<String> topics, Duration max) {
+		long deadline = System.nanoTime() + max.toNanos();
+		while (true) {
+			try {
+				Map<String, TopicDescription> described = admin.describeTopics(topics.toArray(String[]::new));
+				if (described.size() == topics.size() && described.values()
+					.stream()
+					.flatMap((topic) -> topic.partitions().stream())
+					.allMatch((partition) -> partition.leader() != null && !partition.leader().isEmpty())) {
+					return true;
+				}
+			}
+			catch (RuntimeException ex) {
+				// not visible in the metadata yet
+			}
+			if (System.nanoTime() > deadline) {
+				log.warn("Partitions of {} still without a leader after {}", topics, max);
+				return false;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
 	}
 
 }
