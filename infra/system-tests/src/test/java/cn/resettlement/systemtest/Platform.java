@@ -107,6 +107,27 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
 		}
 	}
 
+	/**
+	 * Kills a service of the running platform with SIGKILL (no shutdown hook, no graceful
+	 * stop: what a crash or an OOM killer does).
+	 */
+	static void kill(String service) throws IOException {
+		long pid = Long.parseLong(Files.readString(started.home.resolve("run/" + service + ".pid")).strip());
+		ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+		process.destroyForcibly();
+		process.onExit().join();
+	}
+
+	/** Runs the runner's {@code up} again: it starts what is not running and waits. */
+	static void upAgain() throws IOException, InterruptedException {
+		Path log = started.work.resolve("platform-up-again.log");
+		int exit = started.run(List.of(started.root.resolve("infra/local/platform").toString(), "up"), log, UP_TIMEOUT);
+		if (exit != 0) {
+			throw new IllegalStateException("infra/local/platform up failed again (exit " + exit + "):\n"
+					+ Files.readString(log, StandardCharsets.UTF_8));
+		}
+	}
+
 	@Override
 	public synchronized void close() {
 		if (this.down) {

@@ -510,4 +510,69 @@ class TheYearEndToEndSystemTests {
 		}
 	}
 
+	/**
+	 * Fault test (issue 11, opt-in: {@code -Dsystem-test.faults=true}, about a minute
+	 * more): petition-service is killed with SIGKILL while four clients register
+	 * petitions of the next year through the gateway, each with its Idempotency-Key; the
+	 * runner restarts it; the clients repeat what was not acknowledged with the same key.
+	 * Every petition reaches the report exactly once: batches and person-times equal what
+	 * the clients sent, nothing lost, nothing doubled.
+	 */
+	@Test
+	@Order(8)
+	@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "system-test.faults", matches = "true")
+	void aServiceKilledMidStreamLosesAndDoublesNothing() throws Exception {
+		int year = Y + 1;
+		int writes = 80;
+		Map<String, Map<String, Object>> sent = new java.util.concurrent.ConcurrentHashMap<>();
+		Map<String, Integer> answered = new java.util.concurrent.ConcurrentHashMap<>();
+		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.CountDownLatch killed = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+		for (int c = 0; c < 4; c++) {
+			clients.submit(() -> {
+				for (int i = next.getAndIncrement(); i < writes; i = next.getAndIncrement()) {
+					String key = "fault-" + year + "-" + i;
+					Map<String, Object> body = Map.of("receivedOn", LocalDate.of(year, 1 + i % 12, 5).toString(),
+							"channel", "VISIT", "personCount", 1 + i % 3, "petitioners", List.of(), "townshipCode",
+							Register.TOWNSHIPS[i % Register.TOWNSHIPS.length], "category", "LIVELIHOOD", "summary",
+							"反映生产生活困难");
+					sent.put(key, body);
+					int status = PETITION_CLERK.post(PETITIONS, body, Map.of("Idempotency-Key", key)).status();
+					answered.put(key, status);
+					if (status == 201 && acknowledged.incrementAndGet() == writes / 4) {
+						killed.countDown();
+					}
+				}
+				return null;
+			});
+		}
+		assertThat(killed.await(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+		Platform.kill("petition-service");
+		clients.shutdown();
+		assertThat(clients.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+		assertThat(answered.values()).as("some writes failed while the service was dead").anyMatch((s) -> s >= 500);
+
+		Platform.upAgain();
+		for (Map.Entry<String, Map<String, Object>> write : sent.entrySet()) {
+			if (answered.get(write.getKey()) != 201) {
+				await("repeat " + write.getKey()).atMost(Duration.ofMinutes(2))
+					.pollInterval(Duration.ofSeconds(1))
+					.until(() -> PETITION_CLERK
+						.post(PETITIONS, write.getValue(), Map.of("Idempotency-Key", write.getKey()))
+						.status(), (status) -> status == 201 || status == 200);
+			}
+		}
+
+		int personTimes = sent.values().stream().mapToInt((b) -> (Integer) b.get("personCount")).sum();
+		await("the report of " + year).atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+			JsonNode report = AUDITOR.get(REPORTS + "/" + year + "/performance?view=live").json();
+			assertThat(report.at("/petitions/batches").asInt()).isEqualTo(writes);
+			assertThat(report.at("/petitions/personTimes").asInt()).isEqualTo(personTimes);
+		});
+		System.out.println("[system-test] fault: " + answered.values().stream().filter((s) -> s != 201).count() + " of "
+				+ writes + " writes failed while petition-service was dead and were repeated after restart");
+	}
+
 }
