@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.resettlement.platform.web.IdNumbers;
 import cn.resettlement.petition.config.Today;
 import cn.resettlement.petition.migrants.MigrantRefs;
 import cn.resettlement.platform.audit.AuditTrail;

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.resettlement.platform.web.IdNumbers;
 import cn.resettlement.platform.sql.ListQuery;
 import cn.resettlement.platform.audit.AuditTrail;
 import cn.resettlement.platform.security.Caller;
@@ -29,7 +30,6 @@ import cn.resettlement.subsidy.batch.BatchStatus;
 import cn.resettlement.subsidy.batch.Batches;
 import cn.resettlement.subsidy.bulk.CopyWriter;
 import cn.resettlement.subsidy.files.Columns;
-import cn.resettlement.subsidy.files.IdNumbers;
 import cn.resettlement.platform.tabular.TabularFiles;
 import cn.resettlement.subsidy.integration.Population;
 import cn.resettlement.subsidy.integration.RosterEntry;
@@ -176,7 +176,7 @@ class Reconciliations {
 					return;
 				}
 				String raw = columns[0].get(cells, "idNumber");
-				String idNumber = IdNumbers.normalize(raw);
+				String idNumber = (IdNumbers.problem(raw).isEmpty() ? IdNumbers.normalize(raw) : null);
 				String name = columns[0].get(cells, "name");
 				if (idNumber == null) {
 					invalid.add(new Object[] { reconciliationId, invalid.size() + 1, row, name,

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.resettlement.platform.web.IdNumbers;
 import cn.resettlement.platform.web.ApiException.FieldError;
 import cn.resettlement.subsidy.batch.Batch;
 import cn.resettlement.subsidy.batch.LineStatus;
 import cn.resettlement.subsidy.files.Columns;
-import cn.resettlement.subsidy.files.IdNumbers;
 
 /**
  * Checks the form of one result, from JSON or from a row of the bank's return file. A
@@ -60,7 +60,7 @@ final class ResultRows {
 			}
 		}
 		if (id != null) {
-			String normalized = IdNumbers.normalize(id);
+			String normalized = (IdNumbers.problem(id).isEmpty() ? IdNumbers.normalize(id) : null);
 			if (normalized == null) {
 				errors.add(new FieldError("idNumber", "is not a valid ID number"));
 			}

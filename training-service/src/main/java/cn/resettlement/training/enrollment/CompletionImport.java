@@ -13,12 +13,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import cn.resettlement.platform.web.IdNumbers;
 import cn.resettlement.platform.jobs.JobContext;
 import cn.resettlement.training.config.TrainingProperties;
 import cn.resettlement.training.imports.Header;
 import cn.resettlement.training.imports.ListFile;
 import cn.resettlement.platform.tabular.TabularFileException;
-import cn.resettlement.training.integration.IdNumber;
 
 /**
  * Records a class's completion list (结业名单; CSV or XLSX: 身份证号, optionally 证书编号 and 出勤天数)
@@ -87,12 +87,12 @@ class CompletionImport {
 	private static Enrollments.CompletionRow parse(long rowNumber, List<String> cells, Header header,
 			Map<String, Long> seen, JobContext job) {
 		String raw = header.cell(cells, "idNumber");
-		String problem = IdNumber.problem(raw);
+		String problem = IdNumbers.problem(raw).orElse(null);
 		if (problem != null) {
 			job.error(rowNumber, "idNumber", problem);
 			return null;
 		}
-		String idNumber = IdNumber.normalize(raw);
+		String idNumber = IdNumbers.normalize(raw);
 		Long first = seen.putIfAbsent(idNumber, rowNumber);
 		if (first != null) {
 			job.error(rowNumber, "idNumber", "appears more than once in the list (first in row " + first + ")");

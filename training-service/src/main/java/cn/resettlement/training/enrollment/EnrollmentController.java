@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.resettlement.platform.web.IdNumbers;
 import cn.resettlement.platform.jobs.JobView;
 import cn.resettlement.platform.jobs.Jobs;
 import cn.resettlement.platform.security.Caller;
@@ -39,7 +40,6 @@ import cn.resettlement.platform.web.Idempotency;
 import cn.resettlement.platform.web.Masking;
 import cn.resettlement.platform.web.PageQuery;
 import cn.resettlement.platform.web.PageResponse;
-import cn.resettlement.training.integration.IdNumber;
 import cn.resettlement.training.integration.RegisteredPerson;
 import cn.resettlement.training.trainingclass.TrainingClass;
 
@@ -164,12 +164,12 @@ class EnrollmentController {
 		LinkedHashSet<String> idNumbers = new LinkedHashSet<>();
 		for (int i = 0; i < request.completedIdNumbers().size(); i++) {
 			String raw = request.completedIdNumbers().get(i);
-			String problem = IdNumber.problem(raw);
+			String problem = IdNumbers.problem(raw).orElse(null);
 			if (problem != null) {
 				errors.add(new ApiException.FieldError("completedIdNumbers[" + i + "]", problem));
 			}
 			else {
-				idNumbers.add(IdNumber.normalize(raw));
+				idNumbers.add(IdNumbers.normalize(raw));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -183,11 +183,11 @@ class EnrollmentController {
 	}
 
 	private static String validIdNumber(String field, String raw) {
-		String problem = IdNumber.problem(raw);
+		String problem = IdNumbers.problem(raw).orElse(null);
 		if (problem != null) {
 			throw ApiException.invalid(field, problem);
 		}
-		return IdNumber.normalize(raw);
+		return IdNumbers.normalize(raw);
 	}
 
 	private static Path copy(MultipartFile file, String prefix) throws IOException {

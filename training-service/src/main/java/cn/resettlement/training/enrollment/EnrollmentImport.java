@@ -12,13 +12,13 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import cn.resettlement.platform.web.IdNumbers;
 import cn.resettlement.platform.jobs.JobContext;
 import cn.resettlement.platform.web.ApiException;
 import cn.resettlement.training.config.TrainingProperties;
 import cn.resettlement.training.imports.Header;
 import cn.resettlement.training.imports.ListFile;
 import cn.resettlement.platform.tabular.TabularFileException;
-import cn.resettlement.training.integration.IdNumber;
 import cn.resettlement.training.integration.PopulationDirectory;
 import cn.resettlement.training.integration.RegisteredPerson;
 
@@ -61,12 +61,12 @@ class EnrollmentImport {
 				}
 				totals.rows++;
 				String raw = header[0].cell(cells, "idNumber");
-				String problem = IdNumber.problem(raw);
+				String problem = IdNumbers.problem(raw).orElse(null);
 				if (problem != null) {
 					reject(job, totals, rowNumber, "idNumber", problem);
 					return;
 				}
-				String idNumber = IdNumber.normalize(raw);
+				String idNumber = IdNumbers.normalize(raw);
 				Long first = seen.putIfAbsent(idNumber, rowNumber);
 				if (first != null) {
 					reject(job, totals, rowNumber, "idNumber",

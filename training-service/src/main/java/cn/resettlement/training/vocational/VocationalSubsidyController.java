@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.resettlement.platform.web.IdNumbers;
 import cn.resettlement.platform.security.Caller;
 import cn.resettlement.platform.web.ApiException;
 import cn.resettlement.platform.web.Idempotency;
@@ -29,7 +30,6 @@ import cn.resettlement.platform.web.Masking;
 import cn.resettlement.platform.web.Money;
 import cn.resettlement.platform.web.PageQuery;
 import cn.resettlement.platform.web.PageResponse;
-import cn.resettlement.training.integration.IdNumber;
 import cn.resettlement.training.integration.PopulationDirectory;
 import cn.resettlement.training.integration.RegisteredPerson;
 
@@ -109,11 +109,11 @@ class VocationalSubsidyController {
 	}
 
 	private static String validIdNumber(String raw) {
-		String problem = IdNumber.problem(raw);
+		String problem = IdNumbers.problem(raw).orElse(null);
 		if (problem != null) {
 			throw ApiException.invalid("idNumber", problem);
 		}
-		return IdNumber.normalize(raw);
+		return IdNumbers.normalize(raw);
 	}
 
 	record GrantRequest(@NotNull @Size(max = 18) String idNumber,
