@@ -12,7 +12,10 @@
 # usage: infra/bench/gateway/run.sh [duration=20s] [connections=16] [rounds=3]
 # environment: WARMUP_REQUESTS=30000 requests through the gateway before measuring (it warms both JVMs: a
 #              method reaches the optimising compiler after ~15,000 calls, so warm up by count, not time);
-#              GATEWAY_JAVA_OPTS (default -Xmx256m), SERVICE_JAVA_OPTS (default -Xmx512m)
+#              GATEWAY_JAVA_OPTS (default -Xmx256m), SERVICE_JAVA_OPTS (default -Xmx512m);
+#              PIN=true places the processes on cores as they are deployed (the gateway does not share the
+#              service's CPU): population-service alone on core 0, the gateway and wrk on core 1 — wrk stays
+#              on core 1 for the direct runs too, so both ways give the service the same one core
 set -euo pipefail
 
 DURATION=${1:-20s}
@@ -34,6 +37,11 @@ for jar in "$GATEWAY_JAR" "$POPULATION_JAR" "$TOKEN_JAR"; do
 done
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p "$OUT"
+SERVICE_CPU=(); GATEWAY_CPU=(); WRK_CPU=()
+if [[ ${PIN:-false} == true ]]; then
+  (( $(nproc) >= 2 )) || { echo "PIN=true needs two cores" >&2; exit 1; }
+  SERVICE_CPU=(taskset -c 0); GATEWAY_CPU=(taskset -c 1); WRK_CPU=(taskset -c 1)
+fi
 
 psql "postgresql://postgres@127.0.0.1:5432/postgres" -tAc "select 1 from pg_database where datname = '$DATABASE'" \
   | grep -q 1 || psql "postgresql://postgres@127.0.0.1:5432/postgres" -qc "create database $DATABASE"
@@ -42,13 +50,16 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done; }
 trap cleanup EXIT
 
+# the JAVA_OPTS variables hold several options: split on purpose
+# shellcheck disable=SC2086
 PORT=$POPULATION_PORT JWT_DEV_KEY=true DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/$DATABASE \
   KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} \
-  java ${SERVICE_JAVA_OPTS:--Xmx512m} -jar "$POPULATION_JAR" > "$OUT/population.log" 2>&1 &
+  "${SERVICE_CPU[@]}" java ${SERVICE_JAVA_OPTS:--Xmx512m} -jar "$POPULATION_JAR" > "$OUT/population.log" 2>&1 &
 pids+=($!)
 POPULATION_PID=$!
+# shellcheck disable=SC2086
 PORT=$GATEWAY_PORT JWT_DEV_KEY=true POPULATION_URL=http://127.0.0.1:$POPULATION_PORT \
-  java ${GATEWAY_JAVA_OPTS:--Xmx256m} -jar "$GATEWAY_JAR" > "$OUT/gateway.log" 2>&1 &
+  "${GATEWAY_CPU[@]}" java ${GATEWAY_JAVA_OPTS:--Xmx256m} -jar "$GATEWAY_JAR" > "$OUT/gateway.log" 2>&1 &
 pids+=($!)
 GATEWAY_PID=$!
 
@@ -85,7 +96,7 @@ TICK=$(getconf CLK_TCK)
 bench() { # target connections threads duration → "rps p50 p90 p99 errors serviceCpuMs gatewayCpuMs" (per request)
   local pop_before gw_before output
   pop_before=$(ticks "$POPULATION_PID"); gw_before=$(ticks "$GATEWAY_PID")
-  output=$(wrk --latency -t"$3" -c"$2" -d"$4" -s "$(dirname "$0")/get.lua" "$1" -- "$PATH_UNDER_TEST" "$OUT/tokens.txt")
+  output=$("${WRK_CPU[@]}" wrk --latency -t"$3" -c"$2" -d"$4" -s "$(dirname "$0")/get.lua" "$1" -- "$PATH_UNDER_TEST" "$OUT/tokens.txt")
   printf '%s\n' "$output" >> "$OUT/wrk.txt"
   printf '%s\n' "$output" | awk -v pop=$(( $(ticks "$POPULATION_PID") - pop_before )) \
     -v gw=$(( $(ticks "$GATEWAY_PID") - gw_before )) -v tick="$TICK" '
@@ -125,7 +136,7 @@ field() { printf '%s' "${results[$1]}" | awk -v f="$2" 'NF { print $f }' | media
 {
   echo "{"
   echo "  \"path\": \"GET /api/v1/population/migrants/{id}\", \"duration\": \"$DURATION\", \"rounds\": $ROUNDS,"
-  echo "  \"cpus\": $(nproc), \"loadAverageBefore\": \"$(cut -d' ' -f1-3 /proc/loadavg)\","
+  echo "  \"cpus\": $(nproc), \"pinned\": ${PIN:-false}, \"loadAverageBefore\": \"$(cut -d' ' -f1-3 /proc/loadavg)\","
   for name in single loaded; do
     connections=1; [[ $name == loaded ]] && connections=$CONNECTIONS
     d_rps=$(field "$name.direct" 1); g_rps=$(field "$name.gateway" 1)

@@ -58,6 +58,18 @@ public class PlatformEnvironmentPostProcessor implements EnvironmentPostProcesso
 		defaults.put("management.tracing.sampling.probability", "1.0");
 		defaults.put("management.metrics.tags.application", "${spring.application.name}");
 		defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+		// Spring Security observes every filter of the chain, the authentication and the
+		// authorization of each request: a fifth of a simple GET's CPU in
+		// population-service
+		// (JFR, gateway benchmark) for spans nobody exports and meters nobody reads;
+		// http.server.requests and the platform's problems already show 401/403
+		defaults.put("management.observations.enable.spring.security", "false");
+		// Tomcat closes a keep-alive connection after 100 requests by default: behind the
+		// gateway's pool that is a new TCP connection every 100 requests (hundreds of
+		// sockets
+		// in TIME-WAIT after a benchmark round); the gateway evicts idle connections
+		// itself
+		defaults.put("server.tomcat.max-keep-alive-requests", "10000");
 		defaults.put("logging.structured.format.console", "${LOG_FORMAT:}");
 		// while the broker is unreachable, Kafka 4's admin clients log every rebootstrap
 		// at INFO: hundreds of
