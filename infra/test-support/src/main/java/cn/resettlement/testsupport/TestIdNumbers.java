@@ -4,12 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import cn.resettlement.platform.web.IdNumbers;
+
 /** Valid 18-character ID numbers (GB 11643 check character) for test data. */
 public final class TestIdNumbers {
-
-	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-
-	private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 400_000));
 
@@ -48,12 +46,11 @@ public final class TestIdNumbers {
 		return idNumber.substring(0, 17) + wrong;
 	}
 
+	/**
+	 * The platform's GB 11643 check character (tested there against published numbers).
+	 */
 	public static char checkCharacter(String first17) {
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (first17.charAt(i) - '0') * WEIGHTS[i];
-		}
-		return CHECK[sum % 11];
+		return IdNumbers.checkCharacter(first17);
 	}
 
 }

@@ -2,6 +2,7 @@ package cn.resettlement.population.migrant;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.resettlement.platform.security.Caller;
 import cn.resettlement.platform.web.ApiException;
 import cn.resettlement.platform.web.ETags;
+import cn.resettlement.platform.web.IdNumbers;
 import cn.resettlement.platform.web.Idempotency;
 import cn.resettlement.platform.web.Masking;
 import cn.resettlement.platform.web.PageQuery;
@@ -126,7 +128,17 @@ class MigrantController {
 	@PostMapping("/lookup")
 	LookupResponse lookup(@Valid @RequestBody LookupRequest request) {
 		Caller caller = Caller.current();
-		List<String> normalized = request.idNumbers().stream().map((n) -> n.trim().toUpperCase()).toList();
+		// a mistyped number is said to be one, not answered with "nobody found"
+		List<ApiException.FieldError> invalid = new ArrayList<>();
+		for (int i = 0; i < request.idNumbers().size(); i++) {
+			int index = i;
+			IdNumbers.problem(request.idNumbers().get(i))
+				.ifPresent((problem) -> invalid.add(new ApiException.FieldError("idNumbers[" + index + "]", problem)));
+		}
+		if (!invalid.isEmpty()) {
+			throw ApiException.invalid("Some ID numbers are not valid.", invalid);
+		}
+		List<String> normalized = request.idNumbers().stream().map(IdNumbers::normalize).toList();
 		List<LookupMatch> matches = this.migrants.findByIdNumbers(new LinkedHashSet<>(normalized))
 			.stream()
 			.filter((m) -> !caller.confinedToTownship() || m.townshipCode().equals(caller.townshipFilter(null)))

@@ -117,6 +117,10 @@ class BadInputIntegrationTests {
 		cases.add(bad("adjusting an unknown migrant",
 				adjustments.replace("MIGRANT", "00000000-0000-0000-0000-000000000000"), adjustmentOk, 404));
 		cases.add(bad("lookup without numbers", "/api/v1/population/migrants/lookup", "{\"idNumbers\":[]}", 400));
+		cases.add(bad("lookup of a number with a wrong check digit", "/api/v1/population/migrants/lookup",
+				"{\"idNumbers\":[\"" + VALID_ID + "\",\"" + TestIdNumbers.withBadCheckDigit(VALID_ID) + "\"]}", 400));
+		cases.add(bad("adjustment reason with an escape character", adjustments,
+				adjustmentOk.replace("\"r\"", "\"r\\u001b[2J\""), 400));
 		cases.add(bad("lookup of too many", "/api/v1/population/migrants/lookup",
 				"{\"idNumbers\":[" + "\"1\",".repeat(1000) + "\"1\"]}", 400));
 		return cases.stream();

@@ -218,6 +218,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 						.collect(Collectors.joining(", ")));
 		}
 		if (cause instanceof InvalidFormatException format) {
+			if (format.getTargetType() == String.class && format.getValue() instanceof String) {
+				// a string refused as a string: StrictJson's control-character rule
+				return invalidField(path(format), "must not contain control characters (only tab and line breaks)");
+			}
 			return invalidField(path(format), expectation(format.getTargetType()));
 		}
 		if (cause instanceof ValueInstantiationException instantiation) {
