@@ -46,13 +46,15 @@ public record Narrative(@Size(max = 4000) String intro, @Valid ItemText plan, @V
 	/**
 	 * Texts around the generated sentences of one item.
 	 *
-	 * @param title replaces the item's standard title
+	 * @param title replaces the item's standard title (absent: the standard one; blank is
+	 * refused, a heading of nothing is a mistake)
 	 * @param lead before the first generated sentences
 	 * @param middle between two groups of generated sentences (training, petitions)
 	 * @param closing after the generated sentences
 	 */
-	public record ItemText(@Size(max = 200) String title, @Size(max = 4000) String lead,
-			@Size(max = 4000) String middle, @Size(max = 4000) String closing) {
+	public record ItemText(
+			@Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
+			@Size(max = 4000) String lead, @Size(max = 4000) String middle, @Size(max = 4000) String closing) {
 	}
 
 	/**

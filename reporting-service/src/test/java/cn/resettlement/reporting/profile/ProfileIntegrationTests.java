@@ -53,6 +53,12 @@ class ProfileIntegrationTests {
 		assertThat(put(admin, NARRATIVE, Map.of("trainingTopics", Map.of("COOKING", "烹饪")), null).status())
 			.isEqualTo(400);
 		assertThat(put(admin, "/api/v1/reports/1999/narrative", Map.of("intro", "x"), null).status()).isEqualTo(400);
+		TestHttp.Response blankTitle = put(admin, NARRATIVE, Map.of("plan", Map.of("title", "   ")), null);
+		assertThat(blankTitle.status()).as(blankTitle.toString()).isEqualTo(400);
+		assertThat(blankTitle.toString()).contains("plan.title");
+		TestHttp.Response nul = put(admin, NARRATIVE, Map.of("intro", "移民\u0000"), null);
+		assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+		assertThat(nul.toString()).contains("intro").contains("control characters");
 		TestHttp.Response badBudget = put(admin, "/api/v1/reports/profile",
 				Map.of("name", "某中心", "budgets", java.util.List.of(Map.of("year", 2024, "total", 1.234))), null);
 		assertThat(badBudget.status()).isEqualTo(400);
