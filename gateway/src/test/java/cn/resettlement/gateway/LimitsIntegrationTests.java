@@ -46,6 +46,28 @@ class LimitsIntegrationTests {
 	}
 
 	@Test
+	void aPathTheFirewallRefusesIsAProblemToo() {
+		Http client = this.platform.http().as(TestTokens.staff(Platform.user("nul-path")));
+
+		Http.Response response = client.get("/api/v1/population/migrants/%00");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.at("/type")).isEqualTo("/problems/malformed-request");
+	}
+
+	@Test
+	void aLongRequestLineReachesTheServiceWhichNamesTheParameter() {
+		Http client = this.platform.http().as(TestTokens.staff(Platform.user("long-query")));
+
+		Http.Response response = client.get("/api/v1/population/migrants?q=" + "x".repeat(5000));
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.toString()).contains("q");
+	}
+
+	@Test
 	void aBodyOfUnknownLengthIsCutOffAtTheLimit() {
 		Http client = this.platform.http().as(TestTokens.staff(Platform.user("chunked-body")));
 

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -77,6 +78,17 @@ class SecurityConfiguration {
 				.accessDeniedHandler(denied))
 			.exceptionHandling((e) -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
 			.build();
+	}
+
+	/**
+	 * A request Spring Security's firewall refuses (an encoded NUL, slash or backslash in
+	 * the path, a malformed header) is answered like every other refusal, with a problem,
+	 * not an empty 400.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler rejectedRequests() {
+		return (exchange, ex) -> Problems.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request",
+				"The request's path or headers contain characters that are not accepted.");
 	}
 
 	@Bean

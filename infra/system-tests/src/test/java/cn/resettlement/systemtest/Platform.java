@@ -128,6 +128,63 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
 		}
 	}
 
+	/**
+	 * Stops the runner's Kafka broker as {@code infra/local/platform down} does (SIGTERM,
+	 * a controlled shutdown) and waits until the process has exited.
+	 * @return the broker's pid
+	 */
+	static long stopKafka() throws IOException {
+		long pid = Long.parseLong(Files.readString(started.home.resolve("run/kafka.pid")).strip());
+		ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+		process.destroy();
+		try {
+			process.onExit().get(2, TimeUnit.MINUTES);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			process.destroyForcibly();
+			process.onExit().join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return pid;
+	}
+
+	/**
+	 * Starts only the Kafka broker again: the runner's {@code up} with
+	 * {@code SERVICES=none} and the same {@code RESETTLEMENT_HOME} and port, so the
+	 * broker finds its data folder (and its formatted {@code meta.properties}, so the
+	 * same cluster id) where it left it.
+	 * @return the new broker's pid
+	 */
+	static long startKafka() throws IOException, InterruptedException {
+		Path log = started.work.resolve("platform-kafka-again.log");
+		int exit = started.run(List.of(started.root.resolve("infra/local/platform").toString(), "up"), log, UP_TIMEOUT,
+				Map.of("SERVICES", "none"));
+		if (exit != 0) {
+			throw new IllegalStateException("infra/local/platform up (SERVICES=none) failed (exit " + exit + "):\n"
+					+ Files.readString(log, StandardCharsets.UTF_8));
+		}
+		return Long.parseLong(Files.readString(started.home.resolve("run/kafka.pid")).strip());
+	}
+
+	/**
+	 * The cluster id Kafka's storage was formatted with (its data folder's
+	 * meta.properties).
+	 */
+	static String kafkaClusterId() throws IOException {
+		for (String line : Files.readAllLines(started.home.resolve("kafka/data/meta.properties"))) {
+			if (line.startsWith("cluster.id=")) {
+				return line.substring("cluster.id=".length()).strip();
+			}
+		}
+		throw new IllegalStateException("no cluster.id in Kafka's meta.properties");
+	}
+
 	@Override
 	public synchronized void close() {
 		if (this.down) {
@@ -151,6 +208,11 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
 	}
 
 	private int run(List<String> command, Path log, Duration timeout) throws IOException, InterruptedException {
+		return run(command, log, timeout, Map.of());
+	}
+
+	private int run(List<String> command, Path log, Duration timeout, Map<String, String> extraEnv)
+			throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(this.root.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -164,6 +226,7 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
 		// nine JVMs on two cores: C1 only and the serial collector start faster and leave
 		// the cores to the work (override with -Dsystem-test.java-opts)
 		env.put("JAVA_OPTS", System.getProperty("system-test.java-opts", JAVA_OPTS));
+		env.putAll(extraEnv);
 		Process process = builder.start();
 		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			process.descendants().forEach(ProcessHandle::destroy);

@@ -53,6 +53,11 @@ class ProfileIntegrationTests {
 		assertThat(put(admin, NARRATIVE, Map.of("trainingTopics", Map.of("COOKING", "烹饪")), null).status())
 			.isEqualTo(400);
 		assertThat(put(admin, "/api/v1/reports/1999/narrative", Map.of("intro", "x"), null).status()).isEqualTo(400);
+		TestHttp.Response hexYear = put(admin, "/api/v1/reports/0x7E5/narrative", Map.of("intro", "x"), null);
+		assertThat(hexYear.status()).as("a year in hexadecimal: " + hexYear).isEqualTo(400);
+		assertThat(new TestHttp(this.client).as(TestTokens.auditor("caizheng"))
+			.get("/api/v1/reports/0x7E5/narrative")
+			.status()).isEqualTo(400);
 		TestHttp.Response blankTitle = put(admin, NARRATIVE, Map.of("plan", Map.of("title", "   ")), null);
 		assertThat(blankTitle.status()).as(blankTitle.toString()).isEqualTo(400);
 		assertThat(blankTitle.toString()).contains("plan.title");

@@ -25,6 +25,7 @@ import cn.resettlement.platform.jobs.Jobs;
 import cn.resettlement.platform.jobs.JobsController;
 import cn.resettlement.platform.web.Idempotency;
 import cn.resettlement.platform.web.ProblemDetailsAdvice;
+import cn.resettlement.platform.web.DecimalNumbers;
 import cn.resettlement.platform.web.StrictJson;
 
 /**
@@ -47,6 +48,12 @@ public class PlatformAutoConfiguration {
 	@Bean
 	StrictJson strictJson() {
 		return new StrictJson();
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	DecimalNumbers decimalNumbers() {
+		return new DecimalNumbers();
 	}
 
 	@Bean

@@ -30,8 +30,10 @@ public class PlatformEnvironmentPostProcessor implements EnvironmentPostProcesso
 		// database
 		defaults.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
 		defaults.put("spring.datasource.hikari.maximum-pool-size", "12");
-		// opened as work needs them, not all twelve at start: six services holding 72 idle
-		// connections left a second platform (a test run beside a developer's) without any
+		// opened as work needs them, not all twelve at start: six services holding 72
+		// idle
+		// connections left a second platform (a test run beside a developer's) without
+		// any
 		// on PostgreSQL's default max_connections of 100 (start-up benchmark)
 		defaults.put("spring.datasource.hikari.minimum-idle", "2");
 		defaults.put("spring.datasource.hikari.connection-timeout", "5000");
