@@ -49,8 +49,8 @@ import cn.resettlement.population.migrant.Sex;
  * joins late. Live consumers read {@code resettlement.population.v1} and see nothing of
  * it, and nothing goes through the outbox. The register is read in one REPEATABLE READ
  * transaction of its own connection (a consistent state as of {@code takenAt}), and sent
- * in batches with an idempotent {@code acks=all} producer; progress is reported after
- * each acknowledged batch.
+ * in batches with an {@code acks=all} producer, one request in flight; progress is
+ * reported after each acknowledged batch.
  */
 @Component
 class SnapshotPublisher {
@@ -104,7 +104,18 @@ class SnapshotPublisher {
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		// not idempotent: twice (CI, and a local suite run) the snapshot of a topic just
+		// created was told NOT_LEADER for its first batch and the idempotent producer
+		// then
+		// retried it into OUT_OF_ORDER_SEQUENCE until its delivery timeout, although
+		// every
+		// partition had a leader in the metadata. The topic is compacted and keyed, and a
+		// reader keeps the latest state per key: one request in flight keeps each
+		// partition's order without sequence numbers, and a repeated record after a
+		// timeout
+		// is harmless
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
 		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
