@@ -1,50 +1,71 @@
 package cn.resettlement.platform.web;
 
+import java.beans.PropertyEditorSupport;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.format.FormatterRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.beans.PropertyEditorRegistry;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
 
 /**
  * Integers in paths and query parameters are decimal digits. Spring's own conversion also
  * reads hexadecimal ({@code 0x7E5}, {@code #7E5}), so {@code PUT /policies/0x7E5} would
- * set the policy of 2021. Blank stays "not given", as with Spring's conversion; anything
- * else that is not a decimal integer in range is a 400 naming the parameter.
+ * set the policy of 2021 — and when a conversion service refuses a value, the data binder
+ * falls back to that same lenient editor, so the rule is a custom editor, which the
+ * binder asks first. Blank stays "not given" for {@code Integer}/{@code Long}, as with
+ * Spring; anything else that is not a decimal integer in range is a 400 naming the
+ * parameter.
  */
-public final class DecimalNumbers implements WebMvcConfigurer {
+@ControllerAdvice
+public class DecimalNumbers {
 
 	private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
 
-	@Override
-	public void addFormatters(FormatterRegistry registry) {
-		registry.addConverter(String.class, Integer.class, integers());
-		registry.addConverter(String.class, Long.class, longs());
+	@InitBinder
+	public void decimalOnly(WebDataBinder binder) {
+		register(binder);
 	}
 
-	static Converter<String, Integer> integers() {
-		return (text) -> {
-			String value = decimal(text);
-			return (value != null) ? Integer.valueOf(value) : null;
-		};
+	static void register(PropertyEditorRegistry registry) {
+		registry.registerCustomEditor(int.class, new Decimal<>(Integer::valueOf, false));
+		registry.registerCustomEditor(Integer.class, new Decimal<>(Integer::valueOf, true));
+		registry.registerCustomEditor(long.class, new Decimal<>(Long::valueOf, false));
+		registry.registerCustomEditor(Long.class, new Decimal<>(Long::valueOf, true));
 	}
 
-	static Converter<String, Long> longs() {
-		return (text) -> {
-			String value = decimal(text);
-			return (value != null) ? Long.valueOf(value) : null;
-		};
-	}
+	private static final class Decimal<T extends Number> extends PropertyEditorSupport {
 
-	private static String decimal(String text) {
-		String value = text.strip();
-		if (value.isEmpty()) {
-			return null;
+		private final Function<String, T> parse;
+
+		private final boolean allowEmpty;
+
+		Decimal(Function<String, T> parse, boolean allowEmpty) {
+			this.parse = parse;
+			this.allowEmpty = allowEmpty;
 		}
-		if (!DECIMAL.matcher(value).matches()) {
-			throw new NumberFormatException("not a decimal integer: " + value);
+
+		@Override
+		public void setAsText(String text) {
+			String value = (text != null) ? text.strip() : "";
+			if (value.isEmpty() && this.allowEmpty) {
+				setValue(null);
+				return;
+			}
+			if (!DECIMAL.matcher(value).matches()) {
+				throw new IllegalArgumentException("not a decimal integer: " + value);
+			}
+			// NumberFormatException (an IllegalArgumentException) when out of range
+			setValue(this.parse.apply(value));
 		}
-		return value;
+
+		@Override
+		public String getAsText() {
+			Object value = getValue();
+			return (value != null) ? value.toString() : "";
+		}
+
 	}
 
 }
